@@ -2,7 +2,10 @@
 // answers from, and the answers it gives. It depends on the standard library only.
 package faq
 
-import "time"
+import (
+	"errors"
+	"time"
+)
 
 // Reference is a source a document cites.
 type Reference struct {
@@ -128,3 +131,9 @@ type ReindexReport struct {
 	// Added, Removed and Changed list passage titles that differ from the previous index.
 	Added, Removed, Changed []string
 }
+
+// ErrReindexRunning is returned when a reindex is asked for while one is in progress.
+var ErrReindexRunning = errors.New("a reindex is already running")
+
+// ErrClosed is returned by an engine that has been closed.
+var ErrClosed = errors.New("closed")
