@@ -1,0 +1,89 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"log/slog"
+	"strconv"
+	"time"
+
+	"github.com/joho/godotenv"
+)
+
+// settings resolves configuration: a flag set on the command line wins, then the
+// process environment, then the .env file, then the default.
+type settings struct {
+	getenv func(string) string
+	dotenv map[string]string
+}
+
+// loadSettings reads .env from the working directory if it exists.
+func loadSettings(getenv func(string) string) (*settings, error) {
+	env, err := godotenv.Read(".env")
+	if errors.Is(err, fs.ErrNotExist) {
+		env = map[string]string{}
+	} else if err != nil {
+		return nil, fmt.Errorf("read .env: %w", err)
+	}
+	return &settings{getenv: getenv, dotenv: env}, nil
+}
+
+// get returns the configured value of key, or def.
+func (s *settings) get(key, def string) string {
+	if v := s.getenv(key); v != "" {
+		return v
+	}
+	if v := s.dotenv[key]; v != "" {
+		return v
+	}
+	return def
+}
+
+func (s *settings) duration(key string, def time.Duration) (time.Duration, error) {
+	v := s.get(key, "")
+	if v == "" {
+		return def, nil
+	}
+	d, err := time.ParseDuration(v)
+	if err != nil {
+		return 0, fmt.Errorf("%s=%q: want a duration such as 3s: %w", key, v, err)
+	}
+	return d, nil
+}
+
+func (s *settings) float(key string, def float64) (float64, error) {
+	v := s.get(key, "")
+	if v == "" {
+		return def, nil
+	}
+	f, err := strconv.ParseFloat(v, 64)
+	if err != nil {
+		return 0, fmt.Errorf("%s=%q: want a number: %w", key, v, err)
+	}
+	return f, nil
+}
+
+func (s *settings) bool(key string, def bool) (bool, error) {
+	v := s.get(key, "")
+	if v == "" {
+		return def, nil
+	}
+	b, err := strconv.ParseBool(v)
+	if err != nil {
+		return false, fmt.Errorf("%s=%q: want true or false: %w", key, v, err)
+	}
+	return b, nil
+}
+
+func (s *settings) logLevel(def slog.Level) (slog.Level, error) {
+	v := s.get("LOG_LEVEL", "")
+	if v == "" {
+		return def, nil
+	}
+	var l slog.Level
+	if err := l.UnmarshalText([]byte(v)); err != nil {
+		return 0, fmt.Errorf("LOG_LEVEL=%q: want debug, info, warn or error", v)
+	}
+	return l, nil
+}

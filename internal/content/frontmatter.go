@@ -1,0 +1,186 @@
+package content
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/faqbot/faqbot/internal/faq"
+)
+
+// frontMatter is the YAML block at the top of a content file.
+type frontMatter struct {
+	Title      scalar                   `yaml:"title"`
+	Summary    string                 `yaml:"summary"`
+	Reviewed   scalar                   `yaml:"reviewed"`
+	Disclaimer string                 `yaml:"disclaimer"`
+	References []frontMatterReference `yaml:"references"`
+}
+
+// frontMatterFields names the fields of frontMatter, for error messages.
+const frontMatterFields = "title, summary, reviewed, disclaimer, references"
+
+// frontMatterReference is one entry of references.
+type frontMatterReference struct {
+	Title scalar `yaml:"title"`
+	URL   scalar `yaml:"url"`
+}
+
+// scalar is a YAML scalar with the line it is on (in the YAML source).
+type scalar struct {
+	Value string
+	Line  int
+}
+
+// UnmarshalYAML keeps the scalar's value and line; lists and maps are an error.
+func (t *scalar) UnmarshalYAML(n *yaml.Node) error {
+	if n.Kind != yaml.ScalarNode {
+		return &yaml.TypeError{Errors: []string{fmt.Sprintf("line %d: expected text, found a list or map", n.Line)}}
+	}
+	t.Value = strings.TrimSpace(n.Value)
+	t.Line = n.Line
+	return nil
+}
+
+// splitFrontMatter cuts data (LF line endings) into the YAML between the "---" lines
+// and the body after them. bodyLine is the file line the body starts on; the YAML
+// always starts on line 2.
+func splitFrontMatter(path string, data []byte) (fm, body []byte, bodyLine int, err error) {
+	first, rest, _ := bytes.Cut(data, []byte("\n"))
+	if string(bytes.TrimRight(first, " \t")) != "---" {
+		return nil, nil, 0, errorf(path, 1, "missing front matter: the file must start with a line \"---\", then fields such as \"title: ...\", then another \"---\"")
+	}
+	line := 2
+	for off := 0; off < len(rest); line++ {
+		end := bytes.IndexByte(rest[off:], '\n')
+		next := len(rest)
+		if end >= 0 {
+			next = off + end + 1
+			end += off
+		} else {
+			end = len(rest)
+		}
+		l := string(bytes.TrimRight(rest[off:end], " \t"))
+		if l == "---" || l == "..." {
+			return rest[:off], rest[next:], line + 1, nil
+		}
+		off = next
+	}
+	return nil, nil, 0, errorf(path, 1, "front matter is not closed: add a line \"---\" after the last field")
+}
+
+// decodeFrontMatter decodes and checks the front matter into doc. It returns the file
+// line of the title.
+func decodeFrontMatter(path string, src []byte, doc *faq.Document) (int, error) {
+	const offset = 1 // YAML line 1 is file line 2
+	var fm frontMatter
+	dec := yaml.NewDecoder(bytes.NewReader(src))
+	dec.KnownFields(true)
+	if err := dec.Decode(&fm); err != nil && !errors.Is(err, io.EOF) {
+		return 0, yamlErrors(path, offset, err)
+	}
+
+	var errs []error
+	doc.Title = fm.Title.Value
+	titleLine := fm.Title.Line + offset
+	if doc.Title == "" {
+		titleLine = 1
+		errs = append(errs, errorf(path, 1, "front matter has no title: add a line \"title: ...\""))
+	}
+	doc.Summary = strings.TrimSpace(fm.Summary)
+	doc.Disclaimer = strings.TrimSpace(fm.Disclaimer)
+	if fm.Reviewed.Value != "" {
+		t, err := time.Parse(time.DateOnly, fm.Reviewed.Value)
+		if err != nil {
+			errs = append(errs, errorf(path, fm.Reviewed.Line+offset, "reviewed: %q is not a date written like 2025-01-15", fm.Reviewed.Value))
+		}
+		doc.Reviewed = t
+	}
+	for i, r := range fm.References {
+		line := max(r.Title.Line, r.URL.Line)
+		if line > 0 {
+			line += offset
+		}
+		if err := checkReference(i+1, r); err != nil {
+			errs = append(errs, &Error{Path: path, Line: line, Err: err})
+			continue
+		}
+		doc.References = append(doc.References, faq.Reference{Title: r.Title.Value, URL: r.URL.Value})
+	}
+	return titleLine, errors.Join(errs...)
+}
+
+// checkReference checks that reference n has a title and an http(s) URL.
+func checkReference(n int, r frontMatterReference) error {
+	switch {
+	case r.URL.Value == "":
+		return fmt.Errorf("reference %d (%q) has no url: add \"url: https://...\"", n, r.Title.Value)
+	case r.Title.Value == "":
+		return fmt.Errorf("reference %d (%s) has no title: add \"title: ...\"", n, r.URL.Value)
+	}
+	u, err := url.Parse(r.URL.Value)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return fmt.Errorf("reference %d: url %q is not a web address starting with https:// or http://", n, r.URL.Value)
+	}
+	return nil
+}
+
+// yamlErrors turns a YAML decoding error into *Error values with file line numbers.
+// The YAML library reports lines in its messages ("line 3: ..."), relative to the YAML
+// source, which starts offset lines into the file.
+func yamlErrors(path string, offset int, err error) error {
+	var msgs []string
+	var te *yaml.TypeError
+	if errors.As(err, &te) {
+		msgs = te.Errors
+	} else {
+		msgs = []string{strings.TrimPrefix(err.Error(), "yaml: ")}
+	}
+	errs := make([]error, 0, len(msgs))
+	for _, m := range msgs {
+		line := 0
+		if rest, ok := strings.CutPrefix(m, "line "); ok {
+			if num, after, ok := strings.Cut(rest, ": "); ok {
+				if n, err := strconv.Atoi(num); err == nil {
+					line, m = n+offset, after
+				}
+			}
+		}
+		errs = append(errs, &Error{Path: path, Line: line, Err: fmt.Errorf("front matter: %s", friendlyYAML(m))})
+	}
+	return errors.Join(errs...)
+}
+
+// friendlyYAML rewords the YAML library's messages that name Go types.
+func friendlyYAML(m string) string {
+	if rest, ok := strings.CutPrefix(m, "field "); ok {
+		if name, typ, ok := strings.Cut(rest, " not found in type "); ok {
+			if strings.HasSuffix(typ, "frontMatterReference") {
+				return fmt.Sprintf("unknown reference field %q (a reference has title and url)", name)
+			}
+			return fmt.Sprintf("unknown field %q (the fields are %s)", name, frontMatterFields)
+		}
+	}
+	if strings.HasPrefix(m, "cannot unmarshal") {
+		if _, typ, ok := strings.Cut(m, " into "); ok {
+			switch {
+			case strings.HasPrefix(typ, "[]"):
+				return "references must be a list: each entry starts with \"- title: ...\""
+			case strings.HasSuffix(typ, "frontMatter"):
+				return "expected fields like \"title: ...\", one per line"
+			case strings.HasSuffix(typ, "frontMatterReference"):
+				return "a reference is written as \"- title: ...\" with \"url: ...\" on the next line"
+			case typ == "string":
+				return "expected text, found a list or map"
+			}
+		}
+	}
+	return m
+}

@@ -1,0 +1,281 @@
+// Package endpoint is the HTTP interactions transport: Discord POSTs each interaction,
+// signed with Ed25519, to a public URL, and the reply is the HTTP response. It holds no
+// state between requests, so any number of replicas can run behind a load balancer.
+// The answers come from the same discord.Bot the gateway uses.
+package endpoint
+
+import (
+	"context"
+	"crypto/ed25519"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"sync"
+	"time"
+
+	"github.com/bwmarrin/discordgo"
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/promhttp"
+)
+
+// Defaults for Config.
+const (
+	DefaultPath    = "/interactions"
+	DefaultMaxBody = 64 << 10
+	DefaultMaxSkew = 5 * time.Minute
+	// DefaultLaterTimeout bounds deferred work: an interaction token is valid 15 minutes.
+	DefaultLaterTimeout = 15 * time.Minute
+)
+
+// Paths of the operations endpoints.
+const (
+	PathHealth  = "/healthz"
+	PathMetrics = "/metrics"
+)
+
+// Responder computes the response to an interaction; *discord.Bot is one. When work
+// continues after the response, later is non-nil and runs after the response is sent.
+type Responder interface {
+	Respond(ctx context.Context, i *discordgo.Interaction) (resp *discordgo.InteractionResponse, later func(context.Context))
+}
+
+// Config configures a Handler.
+type Config struct {
+	// PublicKey is the application's public key from the developer portal, in hex
+	// (DISCORD_PUBLIC_KEY). Required.
+	PublicKey string
+	// Path is where Discord POSTs interactions (default DefaultPath). It is the path of
+	// the Interactions Endpoint URL set in the developer portal.
+	Path string
+	// MaxBody is the largest request body accepted, in bytes (default DefaultMaxBody).
+	MaxBody int64
+	// MaxSkew is how far a request's timestamp may be from now (default DefaultMaxSkew);
+	// older or newer requests are refused as replays.
+	MaxSkew time.Duration
+	// LaterTimeout bounds work that continues after a response (default DefaultLaterTimeout).
+	LaterTimeout time.Duration
+	// Now returns the current time (default time.Now); tests set it.
+	Now func() time.Time
+}
+
+// Handler serves interactions at Config.Path, GET /healthz and GET /metrics.
+type Handler struct {
+	cfg     Config
+	key     ed25519.PublicKey
+	bot     Responder
+	ready   func() bool
+	metrics http.Handler
+	log     *slog.Logger
+	later   sync.WaitGroup
+	bufs    sync.Pool // *[]byte holding timestamp + body
+}
+
+// New returns a Handler verifying requests with cfg.PublicKey and answering them with bot.
+// ready reports whether an index is loaded (for /healthz); gatherer, if not nil, is served
+// at /metrics (pass the prometheus.Registry given to metrics.New).
+func New(cfg Config, bot Responder, ready func() bool, gatherer prometheus.Gatherer, log *slog.Logger) (*Handler, error) {
+	key, err := ParsePublicKey(cfg.PublicKey)
+	if err != nil {
+		return nil, fmt.Errorf("interactions endpoint: %w", err)
+	}
+	if bot == nil || ready == nil || log == nil {
+		return nil, errors.New("interactions endpoint: bot, ready and log are required")
+	}
+	if cfg.Path == "" {
+		cfg.Path = DefaultPath
+	}
+	if cfg.Path[0] != '/' || cfg.Path == PathHealth || cfg.Path == PathMetrics {
+		return nil, fmt.Errorf("interactions endpoint: path %q must start with / and differ from %s and %s", cfg.Path, PathHealth, PathMetrics)
+	}
+	if cfg.MaxBody <= 0 {
+		cfg.MaxBody = DefaultMaxBody
+	}
+	if cfg.MaxSkew <= 0 {
+		cfg.MaxSkew = DefaultMaxSkew
+	}
+	if cfg.LaterTimeout <= 0 {
+		cfg.LaterTimeout = DefaultLaterTimeout
+	}
+	if cfg.Now == nil {
+		cfg.Now = time.Now
+	}
+	h := &Handler{cfg: cfg, key: key, bot: bot, ready: ready, log: log}
+	if gatherer != nil {
+		h.metrics = promhttp.HandlerFor(gatherer, promhttp.HandlerOpts{})
+	}
+	return h, nil
+}
+
+// ServeHTTP routes a request to the interactions, health or metrics endpoint.
+func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	h.route(w, r, true, true)
+}
+
+func (h *Handler) route(w http.ResponseWriter, r *http.Request, interactions, metrics bool) {
+	switch {
+	case interactions && r.URL.Path == h.cfg.Path:
+		if r.Method != http.MethodPost {
+			h.methodNotAllowed(w, r, "POST")
+			return
+		}
+		h.interaction(w, r)
+	case r.URL.Path == PathHealth:
+		if r.Method != http.MethodGet && r.Method != http.MethodHead {
+			h.methodNotAllowed(w, r, "GET, HEAD")
+			return
+		}
+		h.health(w)
+	case r.URL.Path == PathMetrics:
+		if h.metrics == nil || !metrics {
+			http.NotFound(w, r)
+			return
+		}
+		if r.Method != http.MethodGet && r.Method != http.MethodHead {
+			h.methodNotAllowed(w, r, "GET, HEAD")
+			return
+		}
+		h.metrics.ServeHTTP(w, r)
+	default:
+		http.NotFound(w, r)
+	}
+}
+
+// Wait blocks until all work started after a response (a deferred /reindex) has finished.
+// Call it after the HTTP server has shut down.
+func (h *Handler) Wait() {
+	h.later.Wait()
+}
+
+func (h *Handler) methodNotAllowed(w http.ResponseWriter, r *http.Request, allow string) {
+	h.log.Warn("interactions endpoint: method not allowed", "method", r.Method, "path", r.URL.Path)
+	w.Header().Set("Allow", allow)
+	http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+}
+
+func (h *Handler) health(w http.ResponseWriter) {
+	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+	if !h.ready() {
+		w.WriteHeader(http.StatusServiceUnavailable)
+		w.Write([]byte("index not loaded\n"))
+		return
+	}
+	w.Write([]byte("ok\n"))
+}
+
+// pong is the response to Discord's PING.
+var pong = []byte(`{"type":1}`)
+
+// interaction verifies, decodes and answers one POSTed interaction.
+func (h *Handler) interaction(w http.ResponseWriter, r *http.Request) {
+	start := time.Now()
+	sh, err := parseSignatureHeaders(r.Header.Get(HeaderSignature), r.Header.Get(HeaderTimestamp), h.cfg.Now(), h.cfg.MaxSkew)
+	if err != nil {
+		h.reject(w, r, http.StatusUnauthorized, err, "")
+		return
+	}
+	if r.ContentLength > h.cfg.MaxBody {
+		h.reject(w, r, http.StatusRequestEntityTooLarge, errTooLarge(r.ContentLength), "")
+		return
+	}
+
+	// The signed message is timestamp + body: read the body in right after the timestamp
+	// so that it is verified without a copy.
+	bp := h.getBuf()
+	defer h.putBuf(bp)
+	msg := append((*bp)[:0], sh.ts...)
+	msg, err = readBody(msg, http.MaxBytesReader(w, r.Body, h.cfg.MaxBody), r.ContentLength)
+	*bp = msg
+	if err != nil {
+		var tooLarge *http.MaxBytesError
+		if errors.As(err, &tooLarge) {
+			h.reject(w, r, http.StatusRequestEntityTooLarge, err, "")
+			return
+		}
+		h.reject(w, r, http.StatusBadRequest, fmt.Errorf("read body: %w", err), "")
+		return
+	}
+	if !ed25519.Verify(h.key, msg, sh.sig[:]) {
+		h.reject(w, r, http.StatusUnauthorized, errWrongSig, "")
+		return
+	}
+	body := msg[len(sh.ts):]
+
+	var i discordgo.Interaction
+	if err := json.Unmarshal(body, &i); err != nil {
+		h.reject(w, r, http.StatusBadRequest, fmt.Errorf("decode interaction: %w", err), "")
+		return
+	}
+	if i.Type == discordgo.InteractionPing {
+		h.write(w, pong)
+		h.logDone(r, &i, start)
+		return
+	}
+	resp, later := h.bot.Respond(r.Context(), &i)
+	if resp == nil {
+		h.reject(w, r, http.StatusBadRequest, fmt.Errorf("no response for interaction type %d", i.Type), i.ID)
+		return
+	}
+	out, err := json.Marshal(resp)
+	if err != nil {
+		h.log.Error("interactions endpoint: encode response", "interaction", i.ID, "err", err)
+		http.Error(w, "internal error", http.StatusInternalServerError)
+		return
+	}
+	h.write(w, out)
+	if later != nil {
+		h.runLater(w, r, &i, later)
+	}
+	h.logDone(r, &i, start)
+}
+
+// runLater runs work that continues after the response, outliving the request.
+func (h *Handler) runLater(w http.ResponseWriter, r *http.Request, i *discordgo.Interaction, later func(context.Context)) {
+	// Flush so that Discord has the deferred response before the work can edit it.
+	if err := http.NewResponseController(w).Flush(); err != nil {
+		h.log.Warn("interactions endpoint: flush deferred response", "interaction", i.ID, "err", err)
+	}
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(r.Context()), h.cfg.LaterTimeout)
+	id := i.ID
+	h.later.Add(1)
+	go func() {
+		defer h.later.Done()
+		defer cancel()
+		defer func() {
+			if p := recover(); p != nil {
+				h.log.Error("interactions endpoint: deferred work panicked", "interaction", id, "panic", p)
+			}
+		}()
+		later(ctx)
+	}()
+}
+
+func (h *Handler) write(w http.ResponseWriter, body []byte) {
+	hd := w.Header()
+	hd["Content-Type"] = contentTypeJSON
+	w.WriteHeader(http.StatusOK)
+	w.Write(body)
+}
+
+var contentTypeJSON = []string{"application/json"}
+
+func (h *Handler) reject(w http.ResponseWriter, r *http.Request, status int, reason error, id string) {
+	attrs := []any{"status", status, "reason", reason.Error(), "remote", r.RemoteAddr}
+	if id != "" {
+		attrs = append(attrs, "interaction", id)
+	}
+	h.log.Warn("interactions endpoint: request refused", attrs...)
+	http.Error(w, http.StatusText(status), status)
+}
+
+func (h *Handler) logDone(r *http.Request, i *discordgo.Interaction, start time.Time) {
+	if !h.log.Enabled(r.Context(), slog.LevelDebug) {
+		return
+	}
+	h.log.Debug("interaction answered", "interaction", i.ID, "type", int(i.Type), "duration", time.Since(start))
+}
+
+func errTooLarge(n int64) error {
+	return fmt.Errorf("content length %d over the limit", n)
+}

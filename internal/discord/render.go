@@ -1,0 +1,307 @@
+package discord
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/bwmarrin/discordgo"
+
+	"github.com/faqbot/faqbot/internal/faq"
+)
+
+// Embed colours by answer kind.
+const (
+	colorAnswer   = 0x2b7bb9
+	colorNoAnswer = 0x8a8f98
+	colorCrisis   = 0xc0392b
+)
+
+// Custom ids of the bot's message components. Each carries what it needs, so a click
+// works on any replica and after a restart.
+const (
+	idShare = "share" // "share:<passage id>": post the answer in the channel
+	idMore  = "more"  // "more:<passage id>": show the runners-up
+	idShow  = "show"  // select menu; the value is a passage id: show that passage
+)
+
+// noMentions is the allowed_mentions of every message the bot sends: nobody is pinged,
+// not even the user replied to.
+func noMentions() *discordgo.MessageAllowedMentions {
+	return &discordgo.MessageAllowedMentions{Parse: []discordgo.AllowedMentionType{}}
+}
+
+// reply is a rendered message, before it is wrapped for its transport.
+type reply struct {
+	content    string
+	embeds     []*discordgo.MessageEmbed
+	components []discordgo.MessageComponent
+}
+
+// renderOptions say where a rendered answer will appear.
+type renderOptions struct {
+	ephemeral bool // only the asker sees it: offer to share it
+}
+
+// renderAnswer renders an answer of any kind.
+func renderAnswer(a faq.Answer, opt renderOptions) reply {
+	switch a.Kind {
+	case faq.KindCrisis:
+		return renderCrisis(a)
+	case faq.KindAnswer:
+		return renderPassage(a, opt)
+	default:
+		return renderNoAnswer(a)
+	}
+}
+
+// renderCrisis shows the crisis resources and nothing else: no passage, no topics, no
+// buttons.
+func renderCrisis(a faq.Answer) reply {
+	return reply{embeds: []*discordgo.MessageEmbed{{
+		Description: cutAtSentence(a.Text, maxEmbedDescription, shortenedNote),
+		Color:       colorCrisis,
+	}}}
+}
+
+// renderNoAnswer says the content does not cover the question and lists the nearest
+// topics, never a passage.
+func renderNoAnswer(a faq.Answer) reply {
+	var b strings.Builder
+	b.WriteString("The content I answer from does not cover that question, so I would rather not guess.")
+	if len(a.Alternatives) > 0 {
+		b.WriteString("\n\n**Nearest topics:**")
+		for _, alt := range a.Alternatives {
+			b.WriteString("\n- " + topicLine(alt))
+		}
+		b.WriteString("\n\nPick one below, or ask again in other words.")
+	}
+	e := &discordgo.MessageEmbed{
+		Title:       "Not covered here",
+		Description: cutAtSentence(b.String(), maxEmbedDescription, "…"),
+		Color:       colorNoAnswer,
+	}
+	if a.Disclaimer != "" {
+		e.Fields = append(e.Fields, &discordgo.MessageEmbedField{
+			Name: "Disclaimer", Value: cutAtSentence(a.Disclaimer, maxFieldValue, "…"),
+		})
+	}
+	r := reply{embeds: []*discordgo.MessageEmbed{e}}
+	if menu := topicMenu(a.Alternatives, "Open a nearby topic"); menu != nil {
+		r.components = []discordgo.MessageComponent{discordgo.ActionsRow{Components: []discordgo.MessageComponent{menu}}}
+	}
+	return r
+}
+
+func topicLine(alt faq.Alternative) string {
+	if alt.Document != "" && alt.Document != alt.Title {
+		return fmt.Sprintf("%s (%s)", alt.Title, alt.Document)
+	}
+	return alt.Title
+}
+
+// topicMenu is a select menu opening one of alts; nil when none can be offered.
+func topicMenu(alts []faq.Alternative, placeholder string) *discordgo.SelectMenu {
+	var opts []discordgo.SelectMenuOption
+	seen := map[string]bool{}
+	for _, alt := range alts {
+		if alt.PassageID == "" || runeLen(alt.PassageID) > maxChoiceLength || seen[alt.PassageID] {
+			continue
+		}
+		seen[alt.PassageID] = true
+		o := discordgo.SelectMenuOption{Label: truncate(alt.Title, maxChoiceLength), Value: alt.PassageID}
+		if alt.Document != "" {
+			o.Description = truncate(alt.Document, maxChoiceLength)
+		}
+		opts = append(opts, o)
+		if len(opts) == maxSelectOptions {
+			break
+		}
+	}
+	if len(opts) == 0 {
+		return nil
+	}
+	return &discordgo.SelectMenu{CustomID: idShow, Placeholder: placeholder, Options: opts}
+}
+
+// renderPassage renders a passage answer: the passage, where it comes from, its
+// references, the disclaimer and the review date, with Share / More results buttons.
+func renderPassage(a faq.Answer, opt renderOptions) reply {
+	e := &discordgo.MessageEmbed{Title: truncate(a.Title, maxEmbedTitle), Color: colorAnswer}
+	if src := source(a); src != "" {
+		e.Author = &discordgo.MessageEmbedAuthor{Name: truncate(src, maxAuthorName)}
+	}
+	if refs := references(a.References); refs != "" {
+		e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: "References", Value: refs})
+	}
+	if a.Disclaimer != "" {
+		e.Fields = append(e.Fields, &discordgo.MessageEmbedField{
+			Name: "Disclaimer", Value: cutAtSentence(a.Disclaimer, maxFieldValue, "…"),
+		})
+	}
+	if !a.Reviewed.IsZero() {
+		e.Fields = append(e.Fields, &discordgo.MessageEmbedField{
+			Name: "Reviewed", Value: a.Reviewed.Format("2 January 2006"), Inline: true,
+		})
+	}
+	// The description gets whatever the 6000-character total leaves.
+	room := min(maxEmbedDescription, maxEmbedsTotal-embedLen(e))
+	e.Description = cutAtSentence(a.Text, room, shortenedNote)
+
+	var buttons []discordgo.MessageComponent
+	if opt.ephemeral && fitsID(idShare, a.PassageID) {
+		buttons = append(buttons, discordgo.Button{
+			Label: "Share in channel", Style: discordgo.SecondaryButton, CustomID: idShare + ":" + a.PassageID,
+		})
+	}
+	if len(a.Alternatives) > 0 && fitsID(idMore, a.PassageID) {
+		buttons = append(buttons, discordgo.Button{
+			Label: "More results", Style: discordgo.SecondaryButton, CustomID: idMore + ":" + a.PassageID,
+		})
+	}
+	r := reply{embeds: []*discordgo.MessageEmbed{e}}
+	if len(buttons) > 0 {
+		r.components = []discordgo.MessageComponent{discordgo.ActionsRow{Components: buttons}}
+	}
+	return r
+}
+
+func fitsID(prefix, passageID string) bool {
+	return passageID != "" && len(prefix)+1+len(passageID) <= maxCustomID
+}
+
+// source is "Document › Section" for a passage.
+func source(a faq.Answer) string {
+	parts := []string{}
+	if a.Document != "" {
+		parts = append(parts, a.Document)
+	}
+	if a.Section != "" && a.Section != a.Title && a.Section != a.Document {
+		parts = append(parts, a.Section)
+	}
+	return strings.Join(parts, " › ")
+}
+
+// references renders refs as Markdown links, one a line, within a field's 1024
+// characters; those that do not fit are counted.
+func references(refs []faq.Reference) string {
+	var lines []string
+	used := 0
+	for i, r := range refs {
+		link := referenceLink(r)
+		if link == "" {
+			continue
+		}
+		line := "- " + link
+		need := runeLen(line) + 1
+		if i < len(refs)-1 {
+			need += len("…and 999 more") + 1 // keep room to say what did not fit
+		}
+		if used+need > maxFieldValue {
+			lines = append(lines, fmt.Sprintf("…and %d more", len(refs)-i))
+			break
+		}
+		lines = append(lines, line)
+		used += runeLen(line) + 1
+	}
+	return strings.Join(lines, "\n")
+}
+
+func referenceLink(r faq.Reference) string {
+	title := strings.NewReplacer("[", "(", "]", ")").Replace(truncate(r.Title, 200))
+	switch {
+	case r.URL == "" && title == "":
+		return ""
+	case r.URL == "":
+		return title
+	case title == "":
+		return "<" + r.URL + ">"
+	}
+	return "[" + title + "](" + r.URL + ")"
+}
+
+// embedLen is what an embed counts against Discord's 6000-character total.
+func embedLen(e *discordgo.MessageEmbed) int {
+	n := runeLen(e.Title) + runeLen(e.Description)
+	if e.Author != nil {
+		n += runeLen(e.Author.Name)
+	}
+	if e.Footer != nil {
+		n += runeLen(e.Footer.Text)
+	}
+	for _, f := range e.Fields {
+		n += runeLen(f.Name) + runeLen(f.Value)
+	}
+	return n
+}
+
+// renderMore lists the runners-up of an answer, with a menu to open one.
+func renderMore(alts []faq.Alternative, exclude string) reply {
+	var kept []faq.Alternative
+	for _, alt := range alts {
+		if alt.PassageID != exclude || alt.PassageID == "" {
+			kept = append(kept, alt)
+		}
+	}
+	if len(kept) == 0 {
+		return reply{content: "There are no other passages close to this question."}
+	}
+	var b strings.Builder
+	for i, alt := range kept {
+		fmt.Fprintf(&b, "%d. %s\n", i+1, topicLine(alt))
+	}
+	r := reply{embeds: []*discordgo.MessageEmbed{{
+		Title:       "More results",
+		Description: cutAtSentence(strings.TrimSpace(b.String()), maxEmbedDescription, "…"),
+		Color:       colorNoAnswer,
+	}}}
+	if menu := topicMenu(kept, "Open one of these"); menu != nil {
+		r.components = []discordgo.MessageComponent{discordgo.ActionsRow{Components: []discordgo.MessageComponent{menu}}}
+	}
+	return r
+}
+
+// text is a plain message reply.
+func text(s string) reply { return reply{content: truncate(s, maxContent)} }
+
+// response wraps a reply as an interaction response of type 4.
+func (r reply) response(ephemeral bool) *discordgo.InteractionResponse {
+	data := &discordgo.InteractionResponseData{
+		Content:         r.content,
+		Embeds:          r.embeds,
+		Components:      r.components,
+		AllowedMentions: noMentions(),
+	}
+	if ephemeral {
+		data.Flags = discordgo.MessageFlagsEphemeral
+	}
+	return &discordgo.InteractionResponse{Type: discordgo.InteractionResponseChannelMessageWithSource, Data: data}
+}
+
+// edit wraps a reply as an edit of a deferred response.
+func (r reply) edit() *discordgo.WebhookEdit {
+	content := r.content
+	embeds := r.embeds
+	if embeds == nil {
+		embeds = []*discordgo.MessageEmbed{}
+	}
+	components := r.components
+	if components == nil {
+		components = []discordgo.MessageComponent{}
+	}
+	return &discordgo.WebhookEdit{Content: &content, Embeds: &embeds, Components: &components, AllowedMentions: noMentions()}
+}
+
+// message wraps a reply as a channel message answering (and quoting) m.
+func (r reply) message(m *discordgo.Message) *discordgo.MessageSend {
+	failIfMissing := false
+	return &discordgo.MessageSend{
+		Content:    r.content,
+		Embeds:     r.embeds,
+		Components: r.components,
+		// Reply without pinging the asker.
+		AllowedMentions: noMentions(),
+		Reference: &discordgo.MessageReference{
+			MessageID: m.ID, ChannelID: m.ChannelID, GuildID: m.GuildID, FailIfNotExists: &failIfMissing,
+		},
+	}
+}

@@ -1,0 +1,86 @@
+package discord
+
+import (
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"net/url"
+	"regexp"
+	"strings"
+	"time"
+
+	"github.com/bwmarrin/discordgo"
+)
+
+// ErrNoToken is returned when the bot token is missing.
+var ErrNoToken = errors.New("DISCORD_TOKEN is not set: create a bot in the Discord developer portal and set DISCORD_TOKEN to its token")
+
+// Intents are the gateway intents the bot asks for: servers and their messages, none
+// of them privileged. Messages that mention the bot carry their text without the
+// privileged message-content intent.
+const Intents = discordgo.IntentsGuilds | discordgo.IntentsGuildMessages
+
+// NewSession returns a discordgo session whose REST calls go to cfg.APIURL (a
+// RoundTripper rewriting https://discord.com/api/v9/... to APIURL); the gateway URL is
+// discovered through it. discordgo's own logging is off (it logs through a
+// package-wide hook); the bot logs connection, rate-limit and reply events into log.
+func NewSession(cfg Config, log *slog.Logger) (*discordgo.Session, error) {
+	cfg = cfg.withDefaults()
+	if strings.TrimSpace(strings.TrimPrefix(cfg.Token, "Bot ")) == "" {
+		return nil, ErrNoToken
+	}
+	base, err := url.Parse(strings.TrimSuffix(cfg.APIURL, "/"))
+	if err != nil || (base.Scheme != "http" && base.Scheme != "https") || base.Host == "" {
+		return nil, fmt.Errorf("DISCORD_API_URL %q: want an http(s) URL like %s", cfg.APIURL, DefaultAPIURL)
+	}
+	token := cfg.Token
+	if !strings.HasPrefix(token, "Bot ") {
+		token = "Bot " + token
+	}
+	s, err := discordgo.New(token)
+	if err != nil {
+		return nil, fmt.Errorf("create discord session: %w", err)
+	}
+	s.Identify.Intents = Intents
+	s.LogLevel = -1 // below discordgo.LogError: silent
+	s.ShouldRetryOnRateLimit = true
+	s.Client = &http.Client{
+		Timeout:   20 * time.Second,
+		Transport: &rewriter{from: strings.TrimSuffix(discordgo.EndpointAPI, "/"), to: base, next: http.DefaultTransport},
+	}
+	return s, nil
+}
+
+// rewriter sends requests for discordgo's fixed API base URL to another base URL.
+type rewriter struct {
+	from string   // e.g. https://discord.com/api/v9
+	to   *url.URL // e.g. http://127.0.0.1:4000/api/v9
+	next http.RoundTripper
+}
+
+// RoundTrip implements http.RoundTripper.
+func (rw *rewriter) RoundTrip(req *http.Request) (*http.Response, error) {
+	u := req.URL.String()
+	rest, ok := strings.CutPrefix(u, rw.from)
+	if !ok || (rest != "" && rest[0] != '/' && rest[0] != '?') {
+		return rw.next.RoundTrip(req)
+	}
+	target, err := url.Parse(rw.to.String() + rest)
+	if err != nil {
+		return nil, fmt.Errorf("rewrite API URL: %w", err)
+	}
+	r := req.Clone(req.Context())
+	r.URL = target
+	r.Host = target.Host
+	return rw.next.RoundTrip(r)
+}
+
+// tokenInPath matches the secret part of interaction and webhook URLs.
+var tokenInPath = regexp.MustCompile(`(/(?:interactions|webhooks)/[0-9A-Za-z]+/)[^/?\s"]+`)
+
+// redact removes interaction and webhook tokens from a URL or an error message that
+// quotes one, so they never reach the logs.
+func redact(s string) string {
+	return tokenInPath.ReplaceAllString(s, "${1}<redacted>")
+}

@@ -1,0 +1,74 @@
+package engine
+
+import (
+	"github.com/faqbot/faqbot/internal/faq"
+	"github.com/faqbot/faqbot/internal/search"
+)
+
+// NotCoveredText is the reply text when the content does not answer a question.
+const NotCoveredText = "This isn't covered in the content I answer from, so I can't give a reliable answer. " +
+	"Please ask a healthcare professional."
+
+// minNearCoverage is how much of a question a passage must match to be offered as a
+// nearby topic when the question is not answered.
+const minNearCoverage = 0.2
+
+// decide turns search results into an answer: the best passage only when it matches
+// enough of the question, else no_answer with the nearest topics.
+func (e *Engine) decide(st *state, question string, res search.Result) faq.Answer {
+	var hits []search.Hit
+	for _, h := range res.Hits {
+		if _, ok := st.passages[h.PassageID]; ok {
+			hits = append(hits, h)
+		}
+	}
+	if len(hits) == 0 || hits[0].Coverage < e.cfg.MinCoverage {
+		a := faq.Answer{
+			Question:   question,
+			Kind:       faq.KindNoAnswer,
+			Text:       NotCoveredText,
+			Disclaimer: e.cfg.Disclaimer,
+		}
+		for _, h := range hits {
+			if h.Coverage >= minNearCoverage {
+				a.Alternatives = append(a.Alternatives, alternative(st, h))
+			}
+		}
+		return a
+	}
+	a := e.answerFrom(question, st.passages[hits[0].PassageID], hits[0].Score)
+	for _, h := range hits[1:] {
+		if len(a.Alternatives) == e.cfg.Alternatives {
+			break
+		}
+		a.Alternatives = append(a.Alternatives, alternative(st, h))
+	}
+	return a
+}
+
+func alternative(st *state, h search.Hit) faq.Alternative {
+	loc := st.passages[h.PassageID]
+	return faq.Alternative{Title: loc.p.Title, Score: h.Score, PassageID: h.PassageID, Document: loc.doc.Title}
+}
+
+// answerFrom renders one passage as an answer.
+func (e *Engine) answerFrom(question string, loc located, score float64) faq.Answer {
+	disclaimer := e.cfg.Disclaimer
+	if loc.doc.Disclaimer != "" {
+		disclaimer = loc.doc.Disclaimer
+	}
+	return faq.Answer{
+		Question:   question,
+		Kind:       faq.KindAnswer,
+		Title:      loc.p.Title,
+		Text:       loc.p.Text,
+		Document:   loc.doc.Title,
+		References: loc.doc.References,
+		Disclaimer: disclaimer,
+		Score:      score,
+		PassageID:  loc.p.ID,
+		DocumentID: loc.doc.ID,
+		Section:    loc.p.Section,
+		Reviewed:   loc.doc.Reviewed,
+	}
+}

@@ -1,0 +1,257 @@
+package importer
+
+import (
+	"net/url"
+	"path"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"unicode"
+)
+
+// entry is one FAQ entry of a document: a question, its other phrasings and its answer.
+type entry struct {
+	line       int
+	question   string
+	alternates []string
+	answer     string
+	keys       map[string]bool // questionKey of the question and alternates
+}
+
+// document is one content file to write.
+type document struct {
+	topic   string // as first spelled in the input
+	url     string // the source page, "" if none
+	source  string // the site's name from a source column, "" if none
+	title   string
+	slug    string
+	entries []entry
+	index   map[string]int // questionKey -> entries index
+}
+
+// grouping is the result of sorting rows into documents.
+type grouping struct {
+	docs   []*document
+	merged int // rows whose question repeated one already in the document
+}
+
+// group sorts rows into documents, one per topic and source page, in input order.
+// A question that repeats within a document is merged into the first: its text
+// becomes an alternate phrasing when it differs.
+func group(rows []row, inputPath string) grouping {
+	var g grouping
+	byKey := map[string]*document{}
+	for _, r := range rows {
+		topic := collapse(r.topic)
+		page := pageURL(r.url)
+		key := strings.ToLower(topic) + "\x00" + page
+		d := byKey[key]
+		if d == nil {
+			d = &document{topic: topic, url: page, source: collapse(r.source), index: map[string]int{}}
+			if d.topic == "" {
+				d.topic = fallbackTopic(page, inputPath)
+			}
+			byKey[key] = d
+			g.docs = append(g.docs, d)
+		}
+		q := collapse(r.question)
+		if i, ok := d.index[questionKey(q)]; ok {
+			g.merged++
+			d.entries[i].addAlternate(q)
+			for _, a := range r.alternates {
+				d.entries[i].addAlternate(a)
+			}
+			continue
+		}
+		e := entry{line: r.line, question: q, answer: r.answer, keys: map[string]bool{questionKey(q): true}}
+		for _, a := range r.alternates {
+			e.addAlternate(a)
+		}
+		d.index[questionKey(q)] = len(d.entries)
+		d.entries = append(d.entries, e)
+	}
+	return g
+}
+
+// addAlternate adds a phrasing unless it is empty or the entry already has it.
+func (e *entry) addAlternate(a string) {
+	a = collapse(a)
+	k := questionKey(a)
+	if k == "" || e.keys[k] {
+		return
+	}
+	e.keys[k] = true
+	e.alternates = append(e.alternates, a)
+}
+
+// questionKey is what two phrasings share when they count as the same question:
+// case, spacing and trailing punctuation do not matter.
+func questionKey(q string) string {
+	return strings.TrimRight(strings.ToLower(collapse(q)), " ?.!")
+}
+
+// collapse trims s and turns every run of white space into one space.
+func collapse(s string) string {
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// pageURL is the URL a document is grouped by: without its fragment.
+func pageURL(raw string) string {
+	if raw == "" {
+		return ""
+	}
+	u, err := url.Parse(raw)
+	if err != nil {
+		return raw
+	}
+	u.Fragment = ""
+	u.RawFragment = ""
+	return u.String()
+}
+
+// host is the site of a URL without "www.".
+func host(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return ""
+	}
+	return strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.")
+}
+
+// fallbackTopic names a document whose rows have no topic: after the page, else
+// after the input file.
+func fallbackTopic(page, inputPath string) string {
+	if page != "" {
+		u, err := url.Parse(page)
+		if err == nil {
+			if base := path.Base(strings.TrimSuffix(u.Path, "/")); base != "." && base != "/" && base != "" {
+				return humanize(strings.TrimSuffix(base, path.Ext(base)))
+			}
+		}
+		return host(page)
+	}
+	base := filepath.Base(inputPath)
+	return humanize(strings.TrimSuffix(base, filepath.Ext(base)))
+}
+
+// humanize turns a file or path name like "billing_faq-2024" into "Billing faq 2024".
+func humanize(name string) string {
+	s := collapse(strings.Map(func(r rune) rune {
+		if r == '-' || r == '_' || r == '.' || r == '+' {
+			return ' '
+		}
+		return r
+	}, name))
+	if s == "" {
+		return "FAQ"
+	}
+	r := []rune(s)
+	r[0] = unicode.ToUpper(r[0])
+	return string(r)
+}
+
+// assignTitles gives every document a title unique across the import. Documents
+// that share a topic are told apart by the first of source name, site and page
+// that differs between all of them; what still clashes gets a number.
+func assignTitles(docs []*document) {
+	byTopic := map[string][]*document{}
+	for _, d := range docs {
+		k := strings.ToLower(d.topic)
+		byTopic[k] = append(byTopic[k], d)
+		d.title = d.topic
+	}
+	labels := []func(*document) string{
+		func(d *document) string { return d.source },
+		func(d *document) string { return host(d.url) },
+		func(d *document) string { return pagePath(d.url) },
+	}
+	for _, same := range byTopic {
+		if len(same) < 2 {
+			continue
+		}
+		for _, label := range labels {
+			if distinct(same, label) {
+				for _, d := range same {
+					d.title = d.topic + " (" + label(d) + ")"
+				}
+				break
+			}
+		}
+	}
+	taken := map[string]bool{}
+	for _, d := range docs {
+		base := d.title
+		for n := 2; taken[strings.ToLower(d.title)]; n++ {
+			d.title = base + " (" + strconv.Itoa(n) + ")"
+		}
+		taken[strings.ToLower(d.title)] = true
+	}
+}
+
+// distinct reports whether label gives every document a different, non-empty label.
+func distinct(docs []*document, label func(*document) string) bool {
+	seen := map[string]bool{}
+	for _, d := range docs {
+		l := strings.ToLower(label(d))
+		if l == "" || seen[l] {
+			return false
+		}
+		seen[l] = true
+	}
+	return true
+}
+
+// pagePath is a URL's site and path, e.g. "nlm.nih.gov/medlineplus/abscess.html".
+func pagePath(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil || raw == "" {
+		return ""
+	}
+	return host(raw) + strings.TrimSuffix(u.EscapedPath(), "/")
+}
+
+// maxSlug is the longest file name, in bytes, before ".md".
+const maxSlug = 80
+
+// assignSlugs gives every document a file name (without ".md") made from its title,
+// unique regardless of case.
+func assignSlugs(docs []*document) {
+	taken := map[string]bool{}
+	for _, d := range docs {
+		base := slug(d.title)
+		d.slug = base
+		for n := 2; taken[d.slug]; n++ {
+			d.slug = base + "-" + strconv.Itoa(n)
+		}
+		taken[d.slug] = true
+	}
+}
+
+// slug makes a file name from a title: lower case letters and digits, words joined
+// by '-'. "README" is avoided because content loading skips README files.
+func slug(title string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(title) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			dash = false
+			if b.Len()+len(string(r)) > maxSlug {
+				break
+			}
+			b.WriteRune(r)
+		} else {
+			dash = true
+		}
+	}
+	s := strings.Trim(b.String(), "-")
+	switch s {
+	case "":
+		return "faq"
+	case "readme":
+		return "readme-faq"
+	}
+	return s
+}

@@ -1,0 +1,108 @@
+// Package importer turns an FAQ a server owner already has — a CSV spreadsheet or a
+// JSON Lines export — into content files in faqbot's Markdown format: one document
+// per topic and source page, each question an FAQ entry.
+//
+// Input rows are validated first; if any row is bad, every bad row is reported with
+// its line number and nothing is written. Files are written all or nothing, and
+// existing files are replaced only when asked to.
+package importer
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+)
+
+// DefaultOut is the output directory used when Options.Out is empty.
+const DefaultOut = "content"
+
+// Options says what to import and where.
+type Options struct {
+	// From is the input file: CSV with a header row, or JSON Lines. The format is
+	// taken from the extension (.csv, .tsv, .jsonl, .ndjson), else from the content.
+	From string
+	// Out is the directory the content files are written to (DefaultOut if empty).
+	Out string
+	// Force allows replacing files that already exist in Out.
+	Force bool
+	// Reviewed, when set, is written as every document's review date. Imported
+	// content has not been reviewed by anyone, so it is left out by default.
+	Reviewed time.Time
+}
+
+// Report describes a finished import.
+type Report struct {
+	// Format is FormatCSV or FormatJSONL.
+	Format string
+	// Rows is the number of question-and-answer rows read.
+	Rows int
+	// Documents is the number of content files written; Entries the FAQ entries in them.
+	Documents int
+	Entries   int
+	// Merged counts rows whose question repeated an earlier one in the same document:
+	// the first answer is kept and the other wording becomes an alternate phrasing.
+	Merged int
+	// Ignored lists input columns (CSV) or fields (JSON Lines) that were not used.
+	Ignored []string
+	// Files are the paths written, in the order of the documents' first rows.
+	Files []string
+	// Replaced are the paths among Files that existed before (only with Force).
+	Replaced []string
+}
+
+// Import reads opts.From and writes one content file per document into opts.Out.
+// A file with bad rows yields a *BadRowsError listing them all; files that exist
+// already, without opts.Force, yield an *ExistsError. In both cases, and on any
+// other error, nothing is written.
+func Import(ctx context.Context, opts Options) (Report, error) {
+	out := opts.Out
+	if out == "" {
+		out = DefaultOut
+	}
+	f, err := os.Open(opts.From)
+	if err != nil {
+		return Report{}, fmt.Errorf("import: %w", err)
+	}
+	defer f.Close()
+	in, err := read(ctx, opts.From, f)
+	if err != nil {
+		return Report{}, fmt.Errorf("import: %w", err)
+	}
+	if len(in.bad) > 0 {
+		return Report{}, &BadRowsError{Path: opts.From, Rows: in.bad}
+	}
+	if len(in.rows) == 0 {
+		return Report{}, fmt.Errorf("import: %s: no rows", opts.From)
+	}
+
+	g := group(in.rows, opts.From)
+	texts, bad := renderEntries(opts.From, g.docs)
+	if len(bad) > 0 {
+		return Report{}, &BadRowsError{Path: opts.From, Rows: bad}
+	}
+	docs := split(g.docs, texts)
+	assignTitles(docs)
+	assignSlugs(docs)
+
+	rep := Report{Format: in.format, Rows: len(in.rows), Documents: len(docs), Merged: g.merged, Ignored: in.ignored}
+	files := make([]file, 0, len(docs))
+	for _, d := range docs {
+		data, err := render(d, texts, opts.Reviewed)
+		if err != nil {
+			return Report{}, fmt.Errorf("import: %w", err)
+		}
+		files = append(files, file{name: d.slug + ".md", data: data})
+		rep.Entries += len(d.entries)
+		target := filepath.Join(out, d.slug+".md")
+		rep.Files = append(rep.Files, target)
+		if _, err := os.Lstat(target); err == nil {
+			rep.Replaced = append(rep.Replaced, target)
+		}
+	}
+	if err := write(ctx, out, files, opts.Force); err != nil {
+		return Report{}, fmt.Errorf("import %s into %s: %w", opts.From, out, err)
+	}
+	return rep, nil
+}

@@ -1,0 +1,90 @@
+// Package safety detects messages that suggest a crisis — suicide, self-harm or an
+// intended overdose — so that they get crisis resources instead of an answer. It runs
+// before search on every question and depends on the standard library only.
+//
+// The phrases are data (phrases.txt, embedded), not code: a message is normalised into
+// words and matched against word patterns. The policy favours recall: any message about
+// suicide or self-harm is a crisis, including questions such as "Can ketamine help with
+// suicidal thoughts?". Accidental-sounding medical questions are not ("What happens if I
+// miss a dose?", "Can you overdose on ketamine?", "Will ketamine and alcohol kill me?"),
+// and neither are idioms ("this headache is killing me", "dying to know", "killer app").
+// Asking how much of something would be fatal is a crisis.
+package safety
+
+import (
+	_ "embed"
+	"fmt"
+	"strings"
+)
+
+// DefaultMessage is the Markdown reply to a message that suggests a crisis. It is shown
+// instead of an answer: no passage and no medical advice.
+const DefaultMessage = `**You don't have to go through this alone.** If you're having thoughts of suicide or self-harm, or you're worried about someone who is, please reach out to a person who can help right now:
+
+- **In immediate danger?** Call your local emergency number.
+- **US:** call or text **988** (988 Suicide & Crisis Lifeline, free and confidential, 24/7): https://988lifeline.org
+- **Elsewhere:** https://findahelpline.com lists free, confidential helplines in your country.
+
+You are not alone, and reaching out is a strong step.`
+
+//go:embed phrases.txt
+var phrasesData string
+
+// Detector recognises crisis messages. Build one with NewDetector and share it: it is
+// safe for concurrent use and never changes after it is built.
+type Detector struct {
+	// rewrite maps a word to the words it stands for (contractions, slang, misspellings).
+	rewrite map[string][]string
+	// bigrams maps a first word to second words and what the pair stands for ("my self").
+	bigrams map[string]map[string][]string
+	// byWord indexes patterns by the exact words their first element accepts.
+	byWord map[string][]*pattern
+	// byPrefix holds the patterns whose first element is a prefix ("suicid*").
+	byPrefix []prefixPattern
+	// patterns is every pattern in file order, for tests.
+	patterns []*pattern
+}
+
+type prefixPattern struct {
+	prefix string
+	p      *pattern
+}
+
+// NewDetector returns a Detector built from the embedded phrase data. The data is
+// checked by the package tests, so a failure to compile it is a programming error and
+// panics, like regexp.MustCompile.
+func NewDetector() *Detector {
+	d, err := compile("phrases.txt", phrasesData)
+	if err != nil {
+		panic(fmt.Sprintf("safety: %v", err))
+	}
+	return d
+}
+
+// IsCrisis reports whether text suggests a crisis. It accepts any input: empty, huge or
+// invalid UTF-8; time and memory are linear in the length of text.
+func (d *Detector) IsCrisis(text string) bool {
+	_, ok := d.match(text)
+	return ok
+}
+
+// match returns the source of the first pattern that matches text.
+func (d *Detector) match(text string) (string, bool) {
+	if strings.TrimSpace(text) == "" {
+		return "", false
+	}
+	toks := d.tokens(text)
+	for i, tok := range toks {
+		for _, p := range d.byWord[tok] {
+			if matchFrom(p.elems[1:], toks, i+1) {
+				return p.src, true
+			}
+		}
+		for _, pp := range d.byPrefix {
+			if strings.HasPrefix(tok, pp.prefix) && matchFrom(pp.p.elems[1:], toks, i+1) {
+				return pp.p.src, true
+			}
+		}
+	}
+	return "", false
+}

@@ -1,0 +1,310 @@
+package search
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/blevesearch/bleve/v2"
+	bsearch "github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/query"
+	index "github.com/blevesearch/bleve_index_api"
+)
+
+// Limits on what a question can make the index do.
+const (
+	// maxQuestionBytes is how much of a question is analysed; the rest is ignored.
+	maxQuestionBytes = 8 << 10
+	// maxConcepts is how many of a question's terms are searched, the rarest first,
+	// so a long question stays fast and its key terms are not drowned.
+	maxConcepts = 24
+	// Weights of the ways a passage can match a question term.
+	exactFactor   = 1.0
+	synonymFactor = 0.85
+	typoFactor    = 0.7
+)
+
+// Hit is one passage that matches a question.
+type Hit struct {
+	PassageID string
+	// Score is bleve's BM25 score of the passage.
+	Score float64
+	// Coverage is the share (0..1) of the question's weight the passage matches:
+	// each term weighs its rarity (IDF), and terms the content does not know at all
+	// weigh as much as the rarest term.
+	Coverage float64
+}
+
+// Result is the outcome of a search.
+type Result struct {
+	// Hits are the best passages, best first.
+	Hits []Hit
+	// Terms are the question's topic terms after analysis and filler removal.
+	Terms int
+	// Unknown lists question terms that no passage contains, even allowing for typos
+	// and synonyms.
+	Unknown []string
+}
+
+// alternative is one way a concept can appear in a passage: a term or a phrase.
+type alternative struct {
+	terms  []string
+	factor float64
+	idf    float64
+}
+
+// concept is one topic term of a question with its synonyms and typo corrections.
+type concept struct {
+	text   string
+	alts   []alternative
+	weight float64
+	known  bool
+}
+
+// Search finds the passages that best answer question. It never interprets the
+// question as query syntax.
+func (ix *Index) Search(ctx context.Context, question string, size int) (Result, error) {
+	concepts := ix.concepts(question)
+	res := Result{Terms: len(concepts)}
+	for _, c := range concepts {
+		if !c.known {
+			res.Unknown = append(res.Unknown, c.text)
+		}
+	}
+	q := ix.query(concepts)
+	if q == nil {
+		return res, nil
+	}
+	req := bleve.NewSearchRequestOptions(q, size, 0, false)
+	req.IncludeLocations = true
+	sr, err := ix.bleve.SearchInContext(ctx, req)
+	if err != nil {
+		return res, fmt.Errorf("search: %w", err)
+	}
+	for _, h := range sr.Hits {
+		res.Hits = append(res.Hits, Hit{
+			PassageID: h.ID,
+			Score:     h.Score,
+			Coverage:  coverage(concepts, h.Locations),
+		})
+	}
+	return res, nil
+}
+
+// concepts analyses a question into its topic terms, most important first.
+func (ix *Index) concepts(question string) []concept {
+	if len(question) > maxQuestionBytes {
+		question = question[:maxQuestionBytes]
+	}
+	var terms []string
+	for _, t := range ix.analyze(strings.ToValidUTF8(question, " ")) {
+		if !ix.filler[t] {
+			terms = append(terms, t)
+		}
+	}
+	seen := map[string]bool{}
+	var out []concept
+	for i := 0; i < len(terms); {
+		c := concept{}
+		n := 1
+		if e, ok := ix.synonyms.match(terms[i:]); ok {
+			n = len(e.lhs)
+			c.alts = append(c.alts, alternative{terms: e.lhs, factor: exactFactor})
+			for _, r := range e.rhs {
+				c.alts = append(c.alts, alternative{terms: r, factor: synonymFactor})
+			}
+		} else {
+			c.alts = append(c.alts, alternative{terms: terms[i : i+1], factor: exactFactor})
+			if _, ok := ix.vocab[terms[i]]; !ok {
+				c.alts = append(c.alts, ix.corrections(terms[i])...)
+			}
+		}
+		c.text = strings.Join(terms[i:i+n], " ")
+		i += n
+		if seen[c.text] {
+			continue
+		}
+		seen[c.text] = true
+		ix.weigh(&c)
+		out = append(out, c)
+	}
+	sort.SliceStable(out, func(a, b int) bool { return out[a].weight > out[b].weight })
+	if len(out) > maxConcepts {
+		out = out[:maxConcepts]
+	}
+	return out
+}
+
+// weigh sets a concept's weight: the IDF of its rarest known alternative, or the
+// highest possible IDF when the content knows none of them.
+func (ix *Index) weigh(c *concept) {
+	keep := c.alts[:0]
+	for _, a := range c.alts {
+		idf, ok := ix.phraseIDF(a.terms)
+		if !ok {
+			continue
+		}
+		a.idf = idf
+		keep = append(keep, a)
+		if idf > c.weight {
+			c.weight = idf
+		}
+	}
+	c.alts = keep
+	c.known = len(keep) > 0
+	if !c.known {
+		c.weight = ix.idf(0)
+	}
+}
+
+// phraseIDF is the IDF of a term, or of a phrase's rarest term; ok is false when
+// some term of it is in no passage.
+func (ix *Index) phraseIDF(terms []string) (float64, bool) {
+	best := 0.0
+	for _, t := range terms {
+		df, ok := ix.vocab[t]
+		if !ok {
+			return 0, false
+		}
+		if idf := ix.idf(df); idf > best {
+			best = idf
+		}
+	}
+	return best, true
+}
+
+// corrections returns the indexed terms, and synonym terms, one or two edits away
+// from an unknown term: the typo tolerance. Short terms get none.
+func (ix *Index) corrections(term string) []alternative {
+	n := utf8.RuneCountInString(term)
+	if n < 4 {
+		return nil
+	}
+	fuzziness := 1
+	if n >= 5 {
+		fuzziness = 2 // a transposed pair of letters is two edits
+	}
+	best := map[string]int{}
+	if idx, err := ix.bleve.Advanced(); err == nil {
+		if r, err := idx.Reader(); err == nil {
+			fr, _ := r.(index.IndexReaderFuzzy)
+			for _, f := range []string{fieldBody, fieldTitle, fieldAlternates} {
+				if fr == nil {
+					break
+				}
+				dict, err := fr.FieldDictFuzzy(f, term, fuzziness, "")
+				if err != nil {
+					continue
+				}
+				for e, err := dict.Next(); err == nil && e != nil; e, err = dict.Next() {
+					d, ok := bsearch.LevenshteinDistanceMax(term, e.Term, fuzziness)
+					if ok {
+						continue
+					}
+					if old, seen := best[e.Term]; !seen || d < old {
+						best[e.Term] = d
+					}
+				}
+				dict.Close()
+			}
+			r.Close()
+		}
+	}
+	minD := fuzziness + 1
+	for _, d := range best {
+		minD = min(minD, d)
+	}
+	var out []alternative
+	for t, d := range best {
+		if d == minD {
+			out = append(out, alternative{terms: []string{t}, factor: typoFactor / float64(d)})
+		}
+	}
+	// A misspelt synonym ("zolloft") corrects to the synonym's expansions.
+	for first, entries := range ix.synonyms.byFirst {
+		d, over := bsearch.LevenshteinDistanceMax(term, first, fuzziness)
+		if over || d > minD {
+			continue
+		}
+		for _, e := range entries {
+			if len(e.lhs) != 1 {
+				continue
+			}
+			for _, r := range e.rhs {
+				out = append(out, alternative{terms: r, factor: typoFactor * synonymFactor / float64(max(d, 1))})
+			}
+		}
+	}
+	sort.Slice(out, func(a, b int) bool {
+		return strings.Join(out[a].terms, " ") < strings.Join(out[b].terms, " ")
+	})
+	return out
+}
+
+// query turns concepts into a bleve query: each alternative of each concept is
+// looked for in every field, weighted by the field's boost and how the alternative
+// was found. Only term and phrase queries are built, so nothing in the question is
+// ever read as query syntax.
+func (ix *Index) query(concepts []concept) query.Query {
+	var should []query.Query
+	for _, c := range concepts {
+		for _, a := range c.alts {
+			for _, f := range fieldBoosts {
+				var q query.Query
+				if len(a.terms) == 1 {
+					tq := query.NewTermQuery(a.terms[0])
+					tq.SetField(f.name)
+					tq.SetBoost(f.boost * a.factor)
+					q = tq
+				} else {
+					pq := query.NewPhraseQuery(a.terms, f.name)
+					pq.SetBoost(f.boost * a.factor)
+					q = pq
+				}
+				should = append(should, q)
+			}
+		}
+	}
+	if len(should) == 0 {
+		return nil
+	}
+	return query.NewDisjunctionQuery(should)
+}
+
+// coverage is the share of the concepts' weight that a hit's matched terms cover.
+func coverage(concepts []concept, locs bsearch.FieldTermLocationMap) float64 {
+	matched := map[string]bool{}
+	for _, terms := range locs {
+		for t := range terms {
+			matched[t] = true
+		}
+	}
+	var total, got float64
+	for _, c := range concepts {
+		total += c.weight
+		best := 0.0
+		for _, a := range c.alts {
+			if !allMatched(a.terms, matched) {
+				continue
+			}
+			credit := min(c.weight, a.idf) * a.factor
+			best = max(best, credit)
+		}
+		got += best
+	}
+	if total == 0 {
+		return 0
+	}
+	return got / total
+}
+
+func allMatched(terms []string, matched map[string]bool) bool {
+	for _, t := range terms {
+		if !matched[t] {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,127 @@
+package search
+
+import (
+	"context"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/faqbot/faqbot/internal/content"
+	"github.com/faqbot/faqbot/internal/faq"
+)
+
+// buildSeed builds an index of the shipped content in a temporary directory.
+func buildSeed(t testing.TB) (*Index, faq.Library) {
+	t.Helper()
+	lib, err := content.Load("../../content")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix, err := Build(context.Background(), filepath.Join(t.TempDir(), "bleve"), lib)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ix.Close() })
+	return ix, lib
+}
+
+func titleOf(lib faq.Library, id string) string {
+	for _, d := range lib.Documents {
+		for _, p := range d.Passages {
+			if p.ID == id {
+				return p.Title
+			}
+		}
+	}
+	return ""
+}
+
+func top(t *testing.T, ix *Index, lib faq.Library, q string) (string, Hit) {
+	t.Helper()
+	res, err := ix.Search(context.Background(), q, 5)
+	if err != nil {
+		t.Fatalf("Search(%q): %v", q, err)
+	}
+	if len(res.Hits) == 0 {
+		return "", Hit{}
+	}
+	return titleOf(lib, res.Hits[0].PassageID), res.Hits[0]
+}
+
+func TestSearchRanksFAQAndHeadings(t *testing.T) {
+	ix, lib := buildSeed(t)
+	tests := []struct{ q, want string }{
+		{"ketamine alcohol", "Can I Drink Alcohol While Undergoing Ketamine Therapy?"},
+		{"first ketamine session what to expect", "What Should I Expect During My First Ketamine Session?"},
+		{"mechanisms of interaction", "Mechanisms of Interaction"},
+		// Typos are corrected...
+		{"can i drnk alchol on ketamin", "Can I Drink Alcohol While Undergoing Ketamine Therapy?"},
+		// ...and synonyms expanded: Zoloft is sertraline, in the table of antidepressants.
+		{"zoloft sertraline", "How Antidepressants Work"},
+	}
+	for _, tt := range tests {
+		got, h := top(t, ix, lib, tt.q)
+		if got != tt.want {
+			t.Errorf("Search(%q) top = %q (coverage %.2f); want %q", tt.q, got, h.Coverage, tt.want)
+		}
+	}
+}
+
+func TestSearchTypoDoesNotOutrankExact(t *testing.T) {
+	ix, _ := buildSeed(t)
+	// "safety" is in the content; a fuzzy neighbour of it must not be searched at all.
+	cs := ix.concepts("safety")
+	if len(cs) != 1 || len(cs[0].alts) != 1 || cs[0].alts[0].factor != exactFactor {
+		t.Fatalf("concepts(safety) = %+v; want only the exact term", cs)
+	}
+	cs = ix.concepts("saftey")
+	if len(cs) != 1 || len(cs[0].alts) == 0 {
+		t.Fatalf("concepts(saftey) = %+v; want typo corrections", cs)
+	}
+	for _, a := range cs[0].alts {
+		if a.factor >= exactFactor {
+			t.Errorf("correction %v weighs %v; want less than an exact match", a.terms, a.factor)
+		}
+	}
+}
+
+func TestSearchCoverage(t *testing.T) {
+	ix, lib := buildSeed(t)
+	_, covered := top(t, ix, lib, "can I drink alcohol on ketamine")
+	_, uncovered := top(t, ix, lib, "can I take melatonin with ketamine")
+	if covered.Coverage < 0.9 {
+		t.Errorf("covered question coverage = %.2f; want ≥ 0.9", covered.Coverage)
+	}
+	if uncovered.Coverage >= covered.Coverage/2 {
+		t.Errorf("question about an unknown drug coverage = %.2f; want well below %.2f", uncovered.Coverage, covered.Coverage)
+	}
+	res, _ := ix.Search(context.Background(), "can I take melatonin with ketamine", 3)
+	if strings.Join(res.Unknown, ",") != "melatonin" {
+		t.Errorf("Unknown = %v; want [melatonin]", res.Unknown)
+	}
+}
+
+func TestSearchNeverParsesQuerySyntax(t *testing.T) {
+	ix, _ := buildSeed(t)
+	for _, q := range []string{"+title:x -y* ~2 ^5", `title:"alcohol"`, "body:ketamine~2", "*", "?", "", strings.Repeat("a", 10000)} {
+		res, err := ix.Search(context.Background(), q, 5)
+		if err != nil {
+			t.Errorf("Search(%.30q): %v", q, err)
+		}
+		for _, h := range res.Hits {
+			if h.Coverage > 0.5 {
+				t.Errorf("Search(%.30q) matched %s with coverage %.2f", q, h.PassageID, h.Coverage)
+			}
+		}
+	}
+}
+
+func BenchmarkSearchSeed(b *testing.B) {
+	ix, _ := buildSeed(b)
+	ctx := context.Background()
+	for b.Loop() {
+		if _, err := ix.Search(ctx, "Can I drink alcohol while undergoing ketamine therapy?", 4); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -1,0 +1,109 @@
+package search
+
+import (
+	"strings"
+
+	"github.com/faqbot/faqbot/internal/faq"
+)
+
+// synonymTable expands the terms of a question with the synonym rules of the
+// content (content/synonyms.txt), after analysis, so "Zoloft" also finds
+// "sertraline" and "doctor" also finds "healthcare provider".
+type synonymTable struct {
+	// byFirst maps the first term of each left-hand side to its entries,
+	// longest left-hand side first.
+	byFirst map[string][]synonymEntry
+}
+
+type synonymEntry struct {
+	lhs []string
+	rhs [][]string
+}
+
+func (ix *Index) newSynonymTable(rules []faq.SynonymRule) synonymTable {
+	merged := map[string]*synonymEntry{}
+	var order []string
+	add := func(lhs []string, rhs [][]string) {
+		key := strings.Join(lhs, " ")
+		e, ok := merged[key]
+		if !ok {
+			e = &synonymEntry{lhs: lhs}
+			merged[key] = e
+			order = append(order, key)
+		}
+		for _, r := range rhs {
+			if strings.Join(r, " ") == key || containsSeq(e.rhs, r) {
+				continue
+			}
+			e.rhs = append(e.rhs, r)
+		}
+	}
+	for _, r := range rules {
+		syn := ix.analyzeAll(r.Synonyms)
+		if len(r.Input) == 0 {
+			for _, s := range syn {
+				add(s, syn)
+			}
+			continue
+		}
+		for _, in := range ix.analyzeAll(r.Input) {
+			add(in, syn)
+		}
+	}
+	t := synonymTable{byFirst: map[string][]synonymEntry{}}
+	for _, key := range order {
+		e := merged[key]
+		if len(e.rhs) == 0 {
+			continue
+		}
+		list := append(t.byFirst[e.lhs[0]], *e)
+		// Longest left-hand side first, so "healthcare provider" wins over "healthcare".
+		for i := len(list) - 1; i > 0 && len(list[i].lhs) > len(list[i-1].lhs); i-- {
+			list[i], list[i-1] = list[i-1], list[i]
+		}
+		t.byFirst[e.lhs[0]] = list
+	}
+	return t
+}
+
+// analyzeAll analyses each phrase, dropping those that analyse to nothing.
+func (ix *Index) analyzeAll(phrases []string) [][]string {
+	var out [][]string
+	for _, p := range phrases {
+		if terms := ix.analyze(p); len(terms) > 0 {
+			out = append(out, terms)
+		}
+	}
+	return out
+}
+
+// match returns the longest entry whose left-hand side starts terms.
+func (t synonymTable) match(terms []string) (synonymEntry, bool) {
+	for _, e := range t.byFirst[terms[0]] {
+		if len(e.lhs) <= len(terms) && equalSeq(e.lhs, terms[:len(e.lhs)]) {
+			return e, true
+		}
+	}
+	return synonymEntry{}, false
+}
+
+func equalSeq(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+func containsSeq(list [][]string, s []string) bool {
+	for _, l := range list {
+		if equalSeq(l, s) {
+			return true
+		}
+	}
+	return false
+}
