@@ -52,7 +52,8 @@ func errorf(path string, line int, format string, args ...any) *Error {
 	return &Error{Path: path, Line: line, Err: fmt.Errorf(format, args...)}
 }
 
-// file is one file Load reads: its path as loaded, relative path and bytes.
+// file is one file Load reads: its path as loaded, path relative to the content
+// directory (with '/'), bytes, and the first problem found with it.
 type file struct {
 	path string
 	rel  string
@@ -72,26 +73,29 @@ func Load(dir string) (faq.Library, error) {
 // Fingerprint returns a hash (sha256, hex) of the relative paths and bytes of exactly the
 // files Load reads, so that a caller can tell whether content changed since it was loaded.
 func Fingerprint(dir string) (string, error) {
-	files, err := readFiles(dir)
+	files, err := listFiles(dir)
 	if err != nil {
 		return "", err
+	}
+	for i := range files {
+		files[i].read()
 	}
 	return fingerprint(files), nil
 }
 
-// LoadFingerprint is Load and Fingerprint over the same bytes read once, so the
+// LoadFingerprint is Load and Fingerprint over the same bytes, read once, so that the
 // fingerprint describes exactly the content that was loaded.
 func LoadFingerprint(dir string) (faq.Library, string, error) {
-	files, err := readFiles(dir)
+	files, err := listFiles(dir)
 	if err != nil {
 		return faq.Library{}, "", err
 	}
-	sum := fingerprint(files)
+	docs := readAndParse(files)
 
-	var errs []error
-	var docFiles []file
 	var lib faq.Library
-	for _, f := range files {
+	var errs []error
+	var ok []parsed
+	for i, f := range files {
 		switch {
 		case f.err != nil:
 			errs = append(errs, f.err)
@@ -102,49 +106,41 @@ func LoadFingerprint(dir string) (faq.Library, string, error) {
 			}
 			lib.Synonyms = rules
 		default:
-			docFiles = append(docFiles, f)
+			ok = append(ok, docs[i])
 		}
 	}
-
-	parsed, docErrs := parseAll(docFiles)
-	errs = append(errs, docErrs...)
-	errs = append(errs, checkUnique(parsed)...)
-	lib.Documents = make([]faq.Document, len(parsed))
-	for i, p := range parsed {
+	errs = append(errs, checkUnique(ok)...)
+	lib.Documents = make([]faq.Document, len(ok))
+	for i, p := range ok {
 		lib.Documents[i] = p.doc
 	}
 	slices.SortFunc(lib.Documents, func(a, b faq.Document) int {
 		return cmp.Or(cmp.Compare(a.ID, b.ID), cmp.Compare(a.Path, b.Path))
 	})
-	return lib, sum, errors.Join(errs...)
+	return lib, fingerprint(files), errors.Join(errs...)
 }
 
-// parseAll parses files on a few goroutines, each with its own Markdown parser, and
-// returns the documents in file order.
-func parseAll(files []file) ([]parsed, []error) {
+// readAndParse reads all files and parses the documents among them on a few
+// goroutines, each with its own Markdown parser. A parse error is left in the file's
+// err; docs[i] is the document parsed from files[i].
+func readAndParse(files []file) []parsed {
 	docs := make([]parsed, len(files))
-	errs := make([]error, len(files))
 	workers := min(runtime.GOMAXPROCS(0), 4, max(1, len(files)/32))
 	var wg sync.WaitGroup
 	for w := range workers {
 		wg.Go(func() {
 			p := newParser()
 			for i := w; i < len(files); i += workers {
-				docs[i], errs[i] = p.parse(files[i].path, files[i].data)
+				f := &files[i]
+				if f.read(); f.err != nil || f.rel == SynonymsFile {
+					continue
+				}
+				docs[i], f.err = p.parse(f.path, f.data)
 			}
 		})
 	}
 	wg.Wait()
-	var ok []parsed
-	var bad []error
-	for i := range files {
-		if errs[i] != nil {
-			bad = append(bad, errs[i])
-			continue
-		}
-		ok = append(ok, docs[i])
-	}
-	return ok, bad
+	return docs
 }
 
 // checkUnique reports documents sharing an ID (file name) or a title.
@@ -169,9 +165,8 @@ func checkUnique(docs []parsed) []error {
 	return errs
 }
 
-// readFiles lists the files Load reads, in lexical order, with their bytes. A file
-// that cannot be read or is too large carries its error instead of bytes.
-func readFiles(dir string) ([]file, error) {
+// listFiles lists the files Load reads, in lexical order.
+func listFiles(dir string) ([]file, error) {
 	var files []file
 	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -192,10 +187,9 @@ func readFiles(dir string) ([]file, error) {
 			return fmt.Errorf("read content directory: %w", err)
 		}
 		rel = filepath.ToSlash(rel)
-		if !isContentFile(rel) {
-			return nil
+		if isContentFile(rel) {
+			files = append(files, file{path: path, rel: rel})
 		}
-		files = append(files, readFile(path, rel))
 		return nil
 	})
 	if err != nil {
@@ -214,25 +208,17 @@ func isContentFile(rel string) bool {
 	return strings.HasSuffix(base, ".md") && !strings.EqualFold(base, "README.md")
 }
 
-// readFile reads one content file, refusing files larger than MaxFileSize.
-func readFile(path, rel string) file {
-	f := file{path: path, rel: rel}
-	info, err := os.Stat(path)
-	if err != nil {
-		f.err = &Error{Path: path, Err: err}
-		return f
+// read reads the file, refusing one larger than MaxFileSize. A refused file is still
+// hashed, so the fingerprint changes when it is edited.
+func (f *file) read() {
+	var err error
+	f.data, err = os.ReadFile(f.path)
+	switch {
+	case err != nil:
+		f.err = &Error{Path: f.path, Err: err}
+	case len(f.data) > MaxFileSize:
+		f.err = errorf(f.path, 0, "file is %d bytes; the limit is %d (1 MiB): split it into several files", len(f.data), MaxFileSize)
 	}
-	if info.Size() > MaxFileSize {
-		f.err = errorf(path, 0, "file is %d bytes; the limit is %d (1 MiB): split it into several files", info.Size(), MaxFileSize)
-		// Still hashed, so the fingerprint changes when it is edited.
-		f.data, _ = os.ReadFile(path)
-		return f
-	}
-	f.data, err = os.ReadFile(path)
-	if err != nil {
-		f.err = &Error{Path: path, Err: err}
-	}
-	return f
 }
 
 // fingerprint hashes the relative path and bytes of each file, length-prefixed.

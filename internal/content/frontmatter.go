@@ -17,9 +17,9 @@ import (
 
 // frontMatter is the YAML block at the top of a content file.
 type frontMatter struct {
-	Title      scalar                   `yaml:"title"`
+	Title      scalar                 `yaml:"title"`
 	Summary    string                 `yaml:"summary"`
-	Reviewed   scalar                   `yaml:"reviewed"`
+	Reviewed   scalar                 `yaml:"reviewed"`
 	Disclaimer string                 `yaml:"disclaimer"`
 	References []frontMatterReference `yaml:"references"`
 }
@@ -83,11 +83,16 @@ func decodeFrontMatter(path string, src []byte, doc *faq.Document) (int, error) 
 	var fm frontMatter
 	dec := yaml.NewDecoder(bytes.NewReader(src))
 	dec.KnownFields(true)
+	var errs []error
 	if err := dec.Decode(&fm); err != nil && !errors.Is(err, io.EOF) {
-		return 0, yamlErrors(path, offset, err)
+		errs = append(errs, yamlErrors(path, offset, err))
+		var te *yaml.TypeError
+		if !errors.As(err, &te) {
+			return 0, errs[0] // a syntax error: nothing was decoded
+		}
+		// A type error: the rest was decoded; check it too.
 	}
 
-	var errs []error
 	doc.Title = fm.Title.Value
 	titleLine := fm.Title.Line + offset
 	if doc.Title == "" {
@@ -114,7 +119,7 @@ func decodeFrontMatter(path string, src []byte, doc *faq.Document) (int, error) 
 		}
 		doc.References = append(doc.References, faq.Reference{Title: r.Title.Value, URL: r.URL.Value})
 	}
-	return titleLine, errors.Join(errs...)
+	return titleLine, joinErrors(errs)
 }
 
 // checkReference checks that reference n has a title and an http(s) URL.
@@ -145,7 +150,7 @@ func yamlErrors(path string, offset int, err error) error {
 	}
 	errs := make([]error, 0, len(msgs))
 	for _, m := range msgs {
-		line := 0
+		line := offset // no line: YAML line 0, i.e. just before the first line
 		if rest, ok := strings.CutPrefix(m, "line "); ok {
 			if num, after, ok := strings.Cut(rest, ": "); ok {
 				if n, err := strconv.Atoi(num); err == nil {
@@ -153,9 +158,27 @@ func yamlErrors(path string, offset int, err error) error {
 				}
 			}
 		}
+		if yamlParserError(m) {
+			// The library reports its parser's errors with 0-based lines.
+			line++
+		}
 		errs = append(errs, &Error{Path: path, Line: line, Err: fmt.Errorf("front matter: %s", friendlyYAML(m))})
 	}
-	return errors.Join(errs...)
+	return joinErrors(errs)
+}
+
+// yamlParserError tells whether m is one of the YAML parser's (not scanner's) error
+// messages, which the library reports with a 0-based line number, or none for line 1.
+func yamlParserError(m string) bool {
+	switch m {
+	case "did not find expected node content", "did not find expected '-' indicator",
+		"did not find expected key", "did not find expected ',' or ']'",
+		"did not find expected ',' or '}'", "found undefined tag handle",
+		"did not find expected <document start>", "found incompatible YAML document",
+		"found duplicate %YAML directive", "found duplicate %TAG directive":
+		return true
+	}
+	return false
 }
 
 // friendlyYAML rewords the YAML library's messages that name Go types.

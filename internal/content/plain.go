@@ -13,6 +13,9 @@ import (
 // per paragraph, list item and table row; table cells separated by "; ".
 func plainBlocks(blocks []ast.Node, src []byte) string {
 	var b strings.Builder
+	if len(blocks) > 0 {
+		b.Grow(max(0, blockEnd(blocks[len(blocks)-1])-blockPos(blocks[0])))
+	}
 	for _, n := range blocks {
 		plainBlock(n, src, &b)
 	}
@@ -51,6 +54,19 @@ func plainBlock(n ast.Node, src []byte, b *strings.Builder) {
 			plainBlock(c, src, b)
 		}
 	}
+}
+
+// blockEnd returns where the last text segment in n ends, or 0.
+func blockEnd(n ast.Node) int {
+	if n.Type() == ast.TypeBlock && n.Lines().Len() > 0 {
+		return n.Lines().At(n.Lines().Len() - 1).Stop
+	}
+	for c := n.LastChild(); c != nil; c = c.PreviousSibling() {
+		if e := blockEnd(c); e > 0 {
+			return e
+		}
+	}
+	return 0
 }
 
 // newline ends the current line unless it is already ended.

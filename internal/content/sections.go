@@ -60,7 +60,7 @@ func (b *builder) build(root ast.Node) {
 		}
 		u.end = b.lines.start(blockPos(h))
 		b.passage(u)
-		u = unit{heading: h}
+		u = unit{heading: h, blocks: u.blocks[:0]} // passage keeps no blocks
 	}
 	u.end = len(b.src)
 	b.passage(u)
@@ -75,12 +75,14 @@ func (b *builder) passage(u unit) {
 		if len(blocks) > 1 {
 			list, _ = blocks[1].(*ast.List)
 		}
-		if list == nil {
+		if list == nil || blocks[0].Lines().Len() > 1 {
 			b.errorf(blockPos(blocks[0]), "\"Also asked:\" must be followed directly by a list of questions, one per \"- \" line")
-			return
+			blocks = blocks[1:] // go on, to report any further problems
+		} else {
+			alternates = listItems(list, b.src)
+			blocks = blocks[2:]
+			b.checkOneLineItems(list)
 		}
-		alternates = listItems(list, b.src)
-		blocks = blocks[2:]
 	}
 	for _, n := range blocks {
 		if isAlsoAsked(n, b.src) {
@@ -160,6 +162,19 @@ func (b *builder) passage(u unit) {
 	b.doc.Passages = append(b.doc.Passages, p)
 }
 
+// checkOneLineItems reports "Also asked:" items that run over several lines: usually
+// the text after the list, joined to its last item for want of a blank line.
+func (b *builder) checkOneLineItems(list *ast.List) {
+	for item := list.FirstChild(); item != nil; item = item.NextSibling() {
+		for c := item.FirstChild(); c != nil; c = c.NextSibling() {
+			if c.Type() == ast.TypeBlock && c.Lines().Len() > 1 {
+				b.errorf(c.Lines().At(1).Start, "an \"Also asked:\" question runs over several lines: put each on one line, and leave a blank line after the list")
+				return
+			}
+		}
+	}
+}
+
 // errorf records a problem at body offset pos.
 func (b *builder) errorf(pos int, format string, args ...any) {
 	line := 0
@@ -187,10 +202,11 @@ func (b *builder) slug(title string) string {
 // slugify lower-cases title, turns spaces into '-' and drops punctuation.
 func slugify(title string) string {
 	var sb strings.Builder
-	for _, r := range strings.ToLower(strings.TrimSpace(title)) {
+	sb.Grow(len(title))
+	for _, r := range strings.TrimSpace(title) {
 		switch {
 		case unicode.IsLetter(r) || unicode.IsNumber(r) || r == '-' || r == '_':
-			sb.WriteRune(r)
+			sb.WriteRune(unicode.ToLower(r))
 		case r == ' ':
 			sb.WriteByte('-')
 		}
@@ -207,25 +223,30 @@ func isFAQHeading(title string) bool {
 	return false
 }
 
-// isAlsoAsked tells whether n is the paragraph "Also asked:".
+// isAlsoAsked tells whether n is the paragraph "Also asked:" (or one starting with
+// that line, a mistake passage reports).
 func isAlsoAsked(n ast.Node, src []byte) bool {
 	p, ok := n.(*ast.Paragraph)
-	if !ok || p.Lines().Len() != 1 {
+	if !ok || p.Lines().Len() == 0 {
 		return false
 	}
-	t := strings.ToLower(strings.TrimSpace(plainInline(p, src)))
-	return t == "also asked:" || t == "also asked"
+	seg := p.Lines().At(0)
+	if seg.Len() > 40 { // quick rejection of ordinary paragraphs
+		return false
+	}
+	t := strings.Trim(string(seg.Value(src)), "*_ \t\n")
+	return strings.EqualFold(t, "also asked:") || strings.EqualFold(t, "also asked")
 }
 
 // listItems returns the plain text of each item of a list, skipping empty ones.
 func listItems(list *ast.List, src []byte) []string {
 	var items []string
 	for c := list.FirstChild(); c != nil; c = c.NextSibling() {
-		var parts []string
-		for n := c.FirstChild(); n != nil; n = n.NextSibling() {
-			parts = append(parts, plainBlocks([]ast.Node{n}, src))
+		s := plainBlocks([]ast.Node{c}, src)
+		if strings.ContainsAny(s, "\n\t") || strings.Contains(s, "  ") {
+			s = strings.Join(strings.Fields(s), " ")
 		}
-		if s := strings.Join(strings.Fields(strings.Join(parts, " ")), " "); s != "" {
+		if s != "" {
 			items = append(items, s)
 		}
 	}

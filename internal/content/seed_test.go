@@ -177,7 +177,7 @@ func TestSeedVerbatim(t *testing.T) {
 			}
 		}
 	}
-	if checked < 100 {
+	if checked < 90 {
 		t.Errorf("checked only %d sentences; the seed has more: is the test reading it?", checked)
 	}
 

@@ -39,7 +39,6 @@ func Commands() []*discordgo.ApplicationCommand {
 			// change that, so Respond checks again.
 			DefaultMemberPermissions: &manageServer,
 			DMPermission:             &noDM,
-			Contexts:                 &[]discordgo.InteractionContextType{discordgo.InteractionContextGuild},
 		},
 	}
 }

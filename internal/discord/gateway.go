@@ -16,6 +16,9 @@ import (
 // in-flight replies (including a running /reindex) and closes the session. The caller
 // closes eng afterwards.
 func Serve(ctx context.Context, cfg Config, eng Engine, log *slog.Logger) error {
+	if !hasToken(cfg.Token) {
+		return ErrNoToken
+	}
 	s, err := NewSession(cfg, log)
 	if err != nil {
 		return err
@@ -26,6 +29,9 @@ func Serve(ctx context.Context, cfg Config, eng Engine, log *slog.Logger) error 
 // ServeGateway is Serve with a session and bot made by the caller, e.g. to share one Bot
 // between the gateway and the HTTP endpoint.
 func (b *Bot) ServeGateway(ctx context.Context, s *discordgo.Session) error {
+	if !hasToken(s.Token) {
+		return ErrNoToken
+	}
 	log := b.log
 	// In-flight replies finish even after ctx is done.
 	work := context.WithoutCancel(ctx)
@@ -147,4 +153,8 @@ func redactErr(err error) error {
 		return fmt.Errorf("%s", s)
 	}
 	return err
+}
+
+func hasToken(token string) bool {
+	return strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(token), "Bot ")) != ""
 }

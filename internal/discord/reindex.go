@@ -46,6 +46,10 @@ func (b *Bot) reindex(log *slog.Logger, i *discordgo.Interaction) (*discordgo.In
 			log.Info("reindexed", "documents", report.Documents, "passages", report.Passages,
 				"took", report.Duration, "added", len(report.Added), "removed", len(report.Removed), "changed", len(report.Changed))
 		}
+		if b.rest == nil {
+			log.Error("cannot edit reindex reply: the bot has no REST session")
+			return
+		}
 		if _, err := b.rest.InteractionResponseEdit(&ic, renderReindex(report, err).edit()); err != nil {
 			log.Error("edit reindex reply failed", "err", redact(err.Error()))
 		}

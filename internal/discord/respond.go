@@ -75,31 +75,38 @@ func (b *Bot) ask(ctx context.Context, log *slog.Logger, i *discordgo.Interactio
 
 // answer is the reply to a question from /ask or a mention. private reports that the
 // reply should be seen by the asker only when the transport allows it (crisis
-// resources, refusals).
+// resources, refusals). A question refused for its length or the cooldown still goes
+// through the crisis check: someone in crisis always gets the resources.
 func (b *Bot) answer(ctx context.Context, log *slog.Logger, user, question string, ephemeral bool) (r reply, private bool) {
 	question = strings.TrimSpace(question)
-	switch {
-	case question == "":
+	if question == "" {
 		return text(msgEmpty), true
-	case runeLen(question) > MaxQuestionLength:
-		log.Info("question refused: too long", "chars", runeLen(question))
-		return text(fmt.Sprintf(msgTooLong, MaxQuestionLength)), true
 	}
-	if ok, wait := b.cooldown.allow(user); !ok {
+	refusal := ""
+	if n := runeLen(question); n > MaxQuestionLength {
+		log.Info("question refused: too long", "chars", n)
+		refusal = fmt.Sprintf(msgTooLong, MaxQuestionLength)
+	} else if ok, wait := b.cooldown.allow(user); !ok {
 		log.Info("question refused: cooldown", "wait", wait)
-		return text(fmt.Sprintf(msgCooldown, int(math.Ceil(wait.Seconds())))), true
+		refusal = fmt.Sprintf(msgCooldown, int(math.Ceil(wait.Seconds())))
 	}
 	ctx, cancel := context.WithTimeout(ctx, answerTimeout)
 	defer cancel()
 	start := time.Now()
 	a, err := b.eng.Answer(ctx, question)
-	if err != nil {
+	switch {
+	case err != nil:
 		log.Error("answer failed", "err", err)
 		return text(msgTrouble), true
+	case a.Kind == faq.KindCrisis:
+		log.Info("answered", "kind", string(a.Kind), "took", time.Since(start))
+		return renderCrisis(a), true
+	case refusal != "":
+		return text(refusal), true
 	}
 	// The question itself is not logged: it may be personal health information.
 	log.Info("answered", "kind", string(a.Kind), "passage", a.PassageID, "score", a.Score, "took", time.Since(start))
-	return renderAnswer(a, renderOptions{ephemeral: ephemeral}), a.Kind == faq.KindCrisis
+	return renderAnswer(a, renderOptions{ephemeral: ephemeral}), false
 }
 
 // autocomplete suggests FAQ questions and section titles for what has been typed.

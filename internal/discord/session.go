@@ -25,17 +25,17 @@ const Intents = discordgo.IntentsGuilds | discordgo.IntentsGuildMessages
 // RoundTripper rewriting https://discord.com/api/v9/... to APIURL); the gateway URL is
 // discovered through it. discordgo's own logging is off (it logs through a
 // package-wide hook); the bot logs connection, rate-limit and reply events into log.
+// The token may be empty when the session is only used to edit interaction replies
+// (the HTTP endpoint): those are authorised by the interaction token. The gateway
+// needs it (Serve returns ErrNoToken).
 func NewSession(cfg Config, log *slog.Logger) (*discordgo.Session, error) {
 	cfg = cfg.withDefaults()
-	if strings.TrimSpace(strings.TrimPrefix(cfg.Token, "Bot ")) == "" {
-		return nil, ErrNoToken
-	}
 	base, err := url.Parse(strings.TrimSuffix(cfg.APIURL, "/"))
 	if err != nil || (base.Scheme != "http" && base.Scheme != "https") || base.Host == "" {
 		return nil, fmt.Errorf("DISCORD_API_URL %q: want an http(s) URL like %s", cfg.APIURL, DefaultAPIURL)
 	}
-	token := cfg.Token
-	if !strings.HasPrefix(token, "Bot ") {
+	token := strings.TrimSpace(cfg.Token)
+	if token != "" && !strings.HasPrefix(token, "Bot ") {
 		token = "Bot " + token
 	}
 	s, err := discordgo.New(token)

@@ -22,7 +22,7 @@ func (e *Engine) decide(st *state, question string, res search.Result) faq.Answe
 			hits = append(hits, h)
 		}
 	}
-	if len(hits) == 0 || hits[0].Coverage < e.cfg.MinCoverage {
+	if len(hits) == 0 || hits[0].Coverage < e.cfg.MinCoverage || !hits[0].Anchored {
 		a := faq.Answer{
 			Question:   question,
 			Kind:       faq.KindNoAnswer,

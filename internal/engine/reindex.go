@@ -38,11 +38,12 @@ func (e *Engine) Reindex(ctx context.Context) (faq.ReindexReport, error) {
 	if err != nil {
 		return faq.ReindexReport{}, fmt.Errorf("reindex: %w", err)
 	}
+	loaded := time.Now()
 	build, err := os.MkdirTemp(e.cfg.IndexDir, buildPrefix+start.UTC().Format("20060102T150405")+"-")
 	if err != nil {
 		return faq.ReindexReport{}, fmt.Errorf("reindex: %w", err)
 	}
-	st, err := e.build(ctx, build, fp, lib)
+	st, t, err := e.build(ctx, build, fp, lib)
 	if err != nil {
 		os.RemoveAll(build)
 		return faq.ReindexReport{}, fmt.Errorf("reindex: %w", err)
@@ -65,26 +66,37 @@ func (e *Engine) Reindex(ctx context.Context) (faq.ReindexReport, error) {
 	report.Passages = st.lib.Passages()
 	report.Duration = time.Since(start)
 	e.log.Info("reindexed", "documents", report.Documents, "passages", report.Passages,
-		"duration", report.Duration.Round(time.Millisecond), "added", len(report.Added),
+		"duration", report.Duration.Round(time.Millisecond), "load", loaded.Sub(start),
+		"index", t.index, "snapshot", t.snapshot, "added", len(report.Added),
 		"removed", len(report.Removed), "changed", len(report.Changed))
 	return report, nil
 }
 
+// buildTimes says where a build's time went.
+type buildTimes struct {
+	index, snapshot time.Duration
+}
+
 // build writes the index and the library snapshot into build and makes it current.
-func (e *Engine) build(ctx context.Context, build, fp string, lib faq.Library) (*state, error) {
+func (e *Engine) build(ctx context.Context, build, fp string, lib faq.Library) (*state, buildTimes, error) {
+	var t buildTimes
+	start := time.Now()
 	ix, err := search.Build(ctx, filepath.Join(build, bleveDir), lib)
 	if err != nil {
-		return nil, err
+		return nil, t, err
 	}
+	t.index = time.Since(start)
+	start = time.Now()
 	m := meta{Fingerprint: fp, Built: time.Now().UTC(), Documents: len(lib.Documents), Passages: lib.Passages()}
 	if err := writeSnapshot(build, lib, m); err != nil {
 		ix.Close()
-		return nil, err
+		return nil, t, err
 	}
 	if err := setCurrent(e.cfg.IndexDir, build); err != nil {
 		ix.Close()
-		return nil, err
+		return nil, t, err
 	}
+	t.snapshot = time.Since(start)
 	for i := range lib.Documents {
 		d := &lib.Documents[i]
 		d.Passages = append([]faq.Passage(nil), d.Passages...)
@@ -92,7 +104,7 @@ func (e *Engine) build(ctx context.Context, build, fp string, lib faq.Library) (
 			d.Passages[j].Plain = "" // only indexing needs it
 		}
 	}
-	return newState(build, fp, ix, lib), nil
+	return newState(build, fp, ix, lib), t, nil
 }
 
 // diff lists the passages added, removed and changed between two builds.

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // entry is one FAQ entry of a document: a question, its other phrasings and its answer.
@@ -36,8 +37,8 @@ type grouping struct {
 }
 
 // group sorts rows into documents, one per topic and source page, in input order.
-// A question that repeats within a document is merged into the first: its text
-// becomes an alternate phrasing when it differs.
+// A question that repeats within a document (see questionKey) is merged into the
+// first: the first answer is kept and the repeat's alternate phrasings are added.
 func group(rows []row, inputPath string) grouping {
 	var g grouping
 	byKey := map[string]*document{}
@@ -57,7 +58,6 @@ func group(rows []row, inputPath string) grouping {
 		q := collapse(r.question)
 		if i, ok := d.index[questionKey(q)]; ok {
 			g.merged++
-			d.entries[i].addAlternate(q)
 			for _, a := range r.alternates {
 				d.entries[i].addAlternate(a)
 			}
@@ -92,7 +92,18 @@ func questionKey(q string) string {
 
 // collapse trims s and turns every run of white space into one space.
 func collapse(s string) string {
-	return strings.Join(strings.Fields(s), " ")
+	space := true // at the start, or after a space
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r' || c == ' ' && space {
+			return strings.Join(strings.Fields(s), " ")
+		}
+		space = c == ' '
+	}
+	if space && s != "" {
+		return strings.TrimRight(s, " ")
+	}
+	return s
 }
 
 // pageURL is the URL a document is grouped by: without its fragment.
@@ -152,8 +163,9 @@ func humanize(name string) string {
 
 // assignTitles gives every document a title unique across the import. Documents
 // that share a topic are told apart by the first of source name, site and page
-// that differs between all of them; what still clashes gets a number.
-func assignTitles(docs []*document) {
+// that differs between all of them, e.g. "Glaucoma (NEI)"; what still clashes gets
+// a number. Titles in taken (lower case) are avoided; the new ones are added.
+func assignTitles(docs []*document, taken map[string]bool) {
 	byTopic := map[string][]*document{}
 	for _, d := range docs {
 		k := strings.ToLower(d.topic)
@@ -172,13 +184,14 @@ func assignTitles(docs []*document) {
 		for _, label := range labels {
 			if distinct(same, label) {
 				for _, d := range same {
-					d.title = d.topic + " (" + label(d) + ")"
+					if l := label(d); l != "" {
+						d.title = d.topic + " (" + l + ")"
+					}
 				}
 				break
 			}
 		}
 	}
-	taken := map[string]bool{}
 	for _, d := range docs {
 		base := d.title
 		for n := 2; taken[strings.ToLower(d.title)]; n++ {
@@ -188,12 +201,13 @@ func assignTitles(docs []*document) {
 	}
 }
 
-// distinct reports whether label gives every document a different, non-empty label.
+// distinct reports whether label tells the documents apart: all labels differ, and
+// at most one document has none (it keeps the bare topic as its title).
 func distinct(docs []*document, label func(*document) string) bool {
 	seen := map[string]bool{}
 	for _, d := range docs {
 		l := strings.ToLower(label(d))
-		if l == "" || seen[l] {
+		if seen[l] {
 			return false
 		}
 		seen[l] = true
@@ -214,9 +228,8 @@ func pagePath(raw string) string {
 const maxSlug = 80
 
 // assignSlugs gives every document a file name (without ".md") made from its title,
-// unique regardless of case.
-func assignSlugs(docs []*document) {
-	taken := map[string]bool{}
+// unique regardless of case. Names in taken are avoided; the new ones are added.
+func assignSlugs(docs []*document, taken map[string]bool) {
 	for _, d := range docs {
 		base := slug(d.title)
 		d.slug = base

@@ -6,8 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
-
-	"go.yaml.in/yaml/v3"
+	"unicode"
+	"unicode/utf8"
 )
 
 // maxFile is the largest content file the loader accepts; maxBody leaves room for
@@ -78,41 +78,33 @@ func (d *document) part(from, to int) *document {
 	return &p
 }
 
-// frontMatter is the YAML header of a content file.
-type frontMatter struct {
-	Title      string      `yaml:"title"`
-	Summary    string      `yaml:"summary,omitempty"`
-	Reviewed   *yaml.Node  `yaml:"reviewed,omitempty"`
-	References []reference `yaml:"references,omitempty"`
-}
-
-type reference struct {
-	Title string `yaml:"title"`
-	URL   string `yaml:"url"`
-}
-
 // render writes a document as a content file.
-func render(d *document, texts map[*entry]string, reviewed time.Time) ([]byte, error) {
-	fm := frontMatter{Title: d.title, Summary: "Questions and answers about " + d.topic + "."}
+func render(d *document, texts map[*entry]string, reviewed time.Time) []byte {
+	size := 512
+	for i := range d.entries {
+		size += len(texts[&d.entries[i]]) + 1
+	}
+	b := bytes.NewBuffer(make([]byte, 0, size))
+	b.WriteString("---\ntitle: ")
+	b.WriteString(yamlString(d.title))
+	summary := "Questions and answers about " + d.topic
 	if d.url != "" {
-		site := host(d.url)
-		fm.Summary += " Source: " + site + "."
-		fm.References = []reference{{Title: d.topic + " (" + site + ")", URL: d.url}}
+		summary += ", from " + host(d.url)
 	}
+	summary += "."
+	b.WriteString("\nsummary: ")
+	b.WriteString(yamlString(summary))
 	if !reviewed.IsZero() {
-		fm.Reviewed = &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!timestamp", Value: reviewed.Format(time.DateOnly)}
+		b.WriteString("\nreviewed: ")
+		b.WriteString(reviewed.Format(time.DateOnly))
 	}
-	var b bytes.Buffer
-	b.WriteString("---\n")
-	enc := yaml.NewEncoder(&b)
-	enc.SetIndent(2)
-	if err := enc.Encode(fm); err != nil {
-		return nil, fmt.Errorf("front matter of %q: %w", d.title, err)
+	if d.url != "" {
+		b.WriteString("\nreferences:\n  - title: ")
+		b.WriteString(yamlString(d.topic + " (" + host(d.url) + ")"))
+		b.WriteString("\n    url: ")
+		b.WriteString(yamlString(d.url))
 	}
-	if err := enc.Close(); err != nil {
-		return nil, fmt.Errorf("front matter of %q: %w", d.title, err)
-	}
-	b.WriteString("---\n\n")
+	b.WriteString("\n---\n\n")
 	b.WriteString(faqHeading)
 	for i := range d.entries {
 		if i > 0 {
@@ -120,5 +112,34 @@ func render(d *document, texts map[*entry]string, reviewed time.Time) ([]byte, e
 		}
 		b.WriteString(texts[&d.entries[i]])
 	}
-	return b.Bytes(), nil
+	return b.Bytes()
+}
+
+// yamlString writes s as a YAML scalar that reads back as the string s: plain when
+// that is unambiguous, else double-quoted (Go's escapes are valid YAML escapes).
+func yamlString(s string) string {
+	if plainYAML(s) {
+		return s
+	}
+	return strconv.Quote(s)
+}
+
+// plainYAML reports whether s can be written unquoted: it starts with a letter,
+// holds no ": " or " #", no control characters, does not end in ':' or a space,
+// and is not a word YAML reads as a boolean or null.
+func plainYAML(s string) bool {
+	if s == "" || strings.HasSuffix(s, ":") || strings.HasSuffix(s, " ") ||
+		strings.Contains(s, ": ") || strings.Contains(s, " #") {
+		return false
+	}
+	for i, r := range s {
+		if i == 0 && !unicode.IsLetter(r) || unicode.IsControl(r) || r == utf8.RuneError {
+			return false
+		}
+	}
+	switch strings.ToLower(s) {
+	case "y", "n", "yes", "no", "true", "false", "on", "off", "null":
+		return false
+	}
+	return true
 }

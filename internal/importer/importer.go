@@ -27,6 +27,10 @@ type Options struct {
 	Out string
 	// Force allows replacing files that already exist in Out.
 	Force bool
+	// ContentDir is the content directory Out is part of (Out itself if empty).
+	// Imported documents get titles and file names that no document there has,
+	// except the files of an earlier import into Out that this one replaces.
+	ContentDir string
 	// Reviewed, when set, is written as every document's review date. Imported
 	// content has not been reviewed by anyone, so it is left out by default.
 	Reviewed time.Time
@@ -41,8 +45,9 @@ type Report struct {
 	// Documents is the number of content files written; Entries the FAQ entries in them.
 	Documents int
 	Entries   int
-	// Merged counts rows whose question repeated an earlier one in the same document:
-	// the first answer is kept and the other wording becomes an alternate phrasing.
+	// Merged counts rows whose question repeated an earlier one in the same document
+	// (ignoring case, spacing and final punctuation): the first answer is kept, and
+	// the repeat's alternate phrasings are added to it.
 	Merged int
 	// Ignored lists input columns (CSV) or fields (JSON Lines) that were not used.
 	Ignored []string
@@ -83,25 +88,26 @@ func Import(ctx context.Context, opts Options) (Report, error) {
 		return Report{}, &BadRowsError{Path: opts.From, Rows: bad}
 	}
 	docs := split(g.docs, texts)
-	assignTitles(docs)
-	assignSlugs(docs)
+	root := opts.ContentDir
+	if root == "" {
+		root = out
+	}
+	existing, err := existingContent(root, out)
+	if err != nil {
+		return Report{}, fmt.Errorf("import: read existing content: %w", err)
+	}
+	assignTitles(docs, existing.titles)
+	assignSlugs(docs, existing.ids)
 
 	rep := Report{Format: in.format, Rows: len(in.rows), Documents: len(docs), Merged: g.merged, Ignored: in.ignored}
 	files := make([]file, 0, len(docs))
 	for _, d := range docs {
-		data, err := render(d, texts, opts.Reviewed)
-		if err != nil {
-			return Report{}, fmt.Errorf("import: %w", err)
-		}
-		files = append(files, file{name: d.slug + ".md", data: data})
+		files = append(files, file{name: d.slug + ".md", data: render(d, texts, opts.Reviewed)})
 		rep.Entries += len(d.entries)
-		target := filepath.Join(out, d.slug+".md")
-		rep.Files = append(rep.Files, target)
-		if _, err := os.Lstat(target); err == nil {
-			rep.Replaced = append(rep.Replaced, target)
-		}
+		rep.Files = append(rep.Files, filepath.Join(out, d.slug+".md"))
 	}
-	if err := write(ctx, out, files, opts.Force); err != nil {
+	rep.Replaced, err = write(ctx, out, files, opts.Force)
+	if err != nil {
 		return Report{}, fmt.Errorf("import %s into %s: %w", opts.From, out, err)
 	}
 	return rep, nil

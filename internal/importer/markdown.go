@@ -112,9 +112,6 @@ func bulletRun(line string) (lead string, items []string) {
 	if lead != "" && !strings.ContainsAny(lead[len(lead)-1:], ".:?!") {
 		return line, nil
 	}
-	if strings.HasSuffix(strings.ToLower(lead), "also asked:") {
-		return line, nil // would read as alternate phrasings
-	}
 	for _, p := range parts[1:] {
 		p = strings.TrimSpace(p)
 		r, _ := utf8.DecodeRuneInString(p)
@@ -145,6 +142,14 @@ func escapeBlock(s string) string {
 	if s == "" {
 		return s
 	}
+	if strings.EqualFold(strings.TrimSuffix(s, ":"), "also asked") {
+		// A paragraph "Also asked:" introduces alternate phrasings; a no-break space
+		// keeps this one text while it looks the same.
+		return strings.Replace(s, " ", "\u00a0", 1)
+	}
+	if len(s) >= 3 && s[0] == '[' && s[2] == ']' && strings.ContainsRune(" xX", rune(s[1])) {
+		return `\` + s // a task list check box
+	}
 	switch s[0] {
 	case '>', '|':
 		return `\` + s
@@ -174,8 +179,12 @@ func escapeBlock(s string) string {
 
 // escapeInline escapes characters that would start inline Markdown: emphasis,
 // code, strikethrough, links, HTML, entities and backslash escapes. Web addresses
-// are left alone so they stay links.
+// are left alone (but for '<') so that they stay links wherever the text is shown;
+// emphasis markers inside one ("/*x*/") are the rare case this gets wrong.
 func escapeInline(s string) string {
+	if !strings.ContainsAny(s, "<*`~_\\[]&") {
+		return s
+	}
 	linkish := strings.Contains(s, "](") || strings.Contains(s, "][") || strings.Contains(s, "]:")
 	var b strings.Builder
 	b.Grow(len(s) + 8)
@@ -188,7 +197,19 @@ func escapeInline(s string) string {
 			inURL = true
 		}
 		next, _ := utf8.DecodeRuneInString(s[i+utf8.RuneLen(r):])
-		if needsEscape(r, prev, next, s[i:], linkish, inURL) {
+		switch {
+		case r == '&' && !inURL && isEntity(s[i:]):
+			// "&amp;copy;" and "&#38;#169;" rather than "\&copy;": Markdown-to-text
+			// code may resolve entities before backslash escapes, and named entities
+			// before numeric ones.
+			if strings.HasPrefix(s[i:], "&#") {
+				b.WriteString("&#38;")
+			} else {
+				b.WriteString("&amp;")
+			}
+			prev = r
+			continue
+		case needsEscape(r, prev, next, linkish, inURL):
 			b.WriteByte('\\')
 		}
 		b.WriteRune(r)
@@ -202,8 +223,8 @@ func startsURL(s string) bool {
 	return strings.HasPrefix(l, "http://") || strings.HasPrefix(l, "https://") || strings.HasPrefix(l, "www.")
 }
 
-// needsEscape reports whether r, at the start of rest, must be escaped.
-func needsEscape(r, prev, next rune, rest string, linkish, inURL bool) bool {
+// needsEscape reports whether r, between prev and next, must be escaped.
+func needsEscape(r, prev, next rune, linkish, inURL bool) bool {
 	switch r {
 	case '<':
 		return next == '/' || next == '!' || next == '?' || isASCIILetter(next)
@@ -220,8 +241,6 @@ func needsEscape(r, prev, next rune, rest string, linkish, inURL bool) bool {
 		return next < utf8.RuneSelf && (unicode.IsPunct(next) || unicode.IsSymbol(next))
 	case '[', ']':
 		return linkish
-	case '&':
-		return isEntity(rest)
 	}
 	return false
 }

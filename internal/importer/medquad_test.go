@@ -4,8 +4,12 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"strconv"
 	"testing"
 	"time"
+
+	"github.com/faqbot/faqbot/internal/content"
+	"github.com/faqbot/faqbot/internal/faq"
 )
 
 // medquad is the MedQuAD corpus relative to this package's directory: the repo's
@@ -45,5 +49,38 @@ func TestImportMedQuAD(t *testing.T) {
 	names, err := filepath.Glob(filepath.Join(out, "*.md"))
 	if err != nil || len(names) != rep.Documents {
 		t.Errorf("%d .md files in output (err %v); want %d", len(names), err, rep.Documents)
+	}
+
+	start = time.Now()
+	lib, err := content.Load(out)
+	if err != nil {
+		t.Fatalf("content.Load of the imported MedQuAD: %v", err)
+	}
+	t.Logf("content.Load: %d documents, %d passages, %v", len(lib.Documents), lib.Passages(), time.Since(start))
+	if len(lib.Documents) != rep.Documents || lib.Passages() != rep.Entries {
+		t.Errorf("loaded %d documents, %d passages; want %d and %d", len(lib.Documents), lib.Passages(), rep.Documents, rep.Entries)
+	}
+	const question = "Is Aarskog-Scott syndrome inherited ?"
+	found := false
+	for _, d := range lib.Documents {
+		for _, p := range d.Passages {
+			found = found || p.Title == question && p.Kind == faq.KindFAQ && len(d.References) == 1
+		}
+	}
+	if !found {
+		t.Errorf("no FAQ passage %q with its reference after the import", question)
+	}
+}
+
+// BenchmarkImportMedQuAD measures importing the whole corpus into a temporary
+// directory (mostly creating about 6,000 files: slow on some disks).
+func BenchmarkImportMedQuAD(b *testing.B) {
+	from := medquadPath(b)
+	dir := b.TempDir()
+	for i := 0; b.Loop(); i++ {
+		out := filepath.Join(dir, strconv.Itoa(i))
+		if _, err := Import(context.Background(), Options{From: from, Out: out}); err != nil {
+			b.Fatal(err)
+		}
 	}
 }

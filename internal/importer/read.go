@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"bytes"
 	"context"
-	"encoding/csv"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -50,9 +49,13 @@ var aliases = map[string]field{
 // columnField returns the field a column name stands for: case-insensitive, with
 // spaces and hyphens read as underscores ("Also asked" = also_asked).
 func columnField(name string) field {
-	n := strings.ToLower(strings.TrimSpace(name))
-	n = strings.NewReplacer(" ", "_", "-", "_").Replace(n)
-	return aliases[n]
+	n := []byte(strings.ToLower(strings.TrimSpace(name)))
+	for i, c := range n {
+		if c == ' ' || c == '-' {
+			n[i] = '_'
+		}
+	}
+	return aliases[string(n)]
 }
 
 // row is one question and answer read from the input.
@@ -151,7 +154,7 @@ func jsonRow(b []byte, ignored map[string]bool) (row, []error) {
 	if !utf8.Valid(b) {
 		return row{}, []error{errors.New("invalid UTF-8")}
 	}
-	var obj map[string]json.RawMessage
+	var obj map[string]any
 	if err := json.Unmarshal(b, &obj); err != nil {
 		var te *json.UnmarshalTypeError
 		if errors.As(err, &te) {
@@ -162,38 +165,44 @@ func jsonRow(b []byte, ignored map[string]bool) (row, []error) {
 	if obj == nil {
 		return row{}, []error{errors.New("not a JSON object")}
 	}
+	keys := make([]string, 0, len(obj))
+	for k := range obj {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys) // problems in a stable order
 	var r row
 	var problems []error
 	seen := map[field]string{}
-	for key, raw := range obj {
+	for _, key := range keys {
 		f := columnField(key)
 		if f == fieldNone {
 			ignored[key] = true
 			continue
 		}
 		if prev, ok := seen[f]; ok {
-			a, b := prev, key
-			if a > b {
-				a, b = b, a
-			}
-			problems = append(problems, fmt.Errorf("fields %q and %q both give the %s", a, b, fieldNames[f]))
+			problems = append(problems, fmt.Errorf("fields %q and %q both give the %s", prev, key, fieldNames[f]))
 			continue
 		}
 		seen[f] = key
-		if f == fieldAlternates {
-			var list []string
-			if err := json.Unmarshal(raw, &list); err == nil {
-				r.alternates = list
+		switch v := obj[key].(type) {
+		case nil:
+		case string:
+			r.set(f, v)
+		case []any:
+			if f != fieldAlternates {
+				problems = append(problems, fmt.Errorf("field %q: want a string", key))
 				continue
 			}
-		}
-		var s *string
-		if err := json.Unmarshal(raw, &s); err != nil {
+			for _, a := range v {
+				s, ok := a.(string)
+				if !ok {
+					problems = append(problems, fmt.Errorf("field %q: want a string or a list of strings", key))
+					break
+				}
+				r.alternates = append(r.alternates, s)
+			}
+		default:
 			problems = append(problems, fmt.Errorf("field %q: want a string", key))
-			continue
-		}
-		if s != nil {
-			r.set(f, *s)
 		}
 	}
 	return r, problems
@@ -254,93 +263,6 @@ func (r *row) check() []error {
 		}
 	}
 	return problems
-}
-
-// readCSV reads a CSV file whose first record names the columns.
-func readCSV(ctx context.Context, path string, br *bufio.Reader, in *input) error {
-	cr := csv.NewReader(br)
-	cr.Comma = sniffComma(path, br)
-	cr.ReuseRecord = true
-	header, err := cr.Read()
-	if err == io.EOF {
-		return fmt.Errorf("%s: no rows", path)
-	}
-	if err != nil {
-		return fmt.Errorf("%s: header: %w", path, err)
-	}
-	columns := make([]field, len(header))
-	byField := map[field]string{}
-	for i, name := range header {
-		f := columnField(name)
-		columns[i] = f
-		if f == fieldNone {
-			in.ignored = append(in.ignored, strings.TrimSpace(name))
-			continue
-		}
-		if prev, ok := byField[f]; ok {
-			return fmt.Errorf("%s:1: columns %q and %q both give the %s", path, prev, name, fieldNames[f])
-		}
-		byField[f] = name
-	}
-	for _, f := range []field{fieldQuestion, fieldAnswer} {
-		if _, ok := byField[f]; !ok {
-			return fmt.Errorf("%s:1: the header row has no %s column (columns: %s; want a header row naming question and answer columns)",
-				path, fieldNames[f], strings.Join(header, ", "))
-		}
-	}
-	for {
-		rec, err := cr.Read()
-		if err == io.EOF {
-			break
-		}
-		var pe *csv.ParseError
-		if errors.As(err, &pe) {
-			msg := pe.Err
-			if errors.Is(pe.Err, csv.ErrFieldCount) {
-				msg = fmt.Errorf("%d fields; the header has %d", len(rec), len(header))
-			}
-			in.bad = append(in.bad, &RowError{Path: path, Line: pe.StartLine, Err: msg})
-			continue
-		}
-		if err != nil {
-			return fmt.Errorf("read %s: %w", path, err)
-		}
-		line, _ := cr.FieldPos(0)
-		if line%1024 == 0 && ctx.Err() != nil {
-			return ctx.Err()
-		}
-		r := row{line: line}
-		for i, v := range rec {
-			r.set(columns[i], v)
-		}
-		in.add(path, r, nil)
-	}
-	return nil
-}
-
-// sniffComma picks the delimiter: tab for .tsv, else whichever of comma, semicolon and
-// tab splits the first line into the most known column names.
-func sniffComma(path string, br *bufio.Reader) rune {
-	if strings.EqualFold(filepath.Ext(path), ".tsv") {
-		return '\t'
-	}
-	first, _ := br.Peek(br.Size())
-	if i := bytes.IndexByte(first, '\n'); i >= 0 {
-		first = first[:i]
-	}
-	best, bestN := ',', 0
-	for _, c := range []rune{',', ';', '\t'} {
-		n := 0
-		for _, name := range strings.Split(string(first), string(c)) {
-			if columnField(strings.Trim(name, "\" \r")) != fieldNone {
-				n++
-			}
-		}
-		if n > bestN {
-			best, bestN = c, n
-		}
-	}
-	return best
 }
 
 func sortedKeys(m map[string]bool) []string {

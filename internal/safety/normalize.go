@@ -9,49 +9,93 @@ import (
 // lowercase, accents folded, apostrophes dropped ("don't" -> "dont"), any other
 // non-letter/digit a word break, leetspeak undone in words with letters ("k1ll"),
 // runs of 3+ equal letters squeezed ("dieee" -> "die"), then [rewrite]/[fuzzy] applied.
-func (d *Detector) tokens(text string) []string {
-	buf := make([]byte, 0, len(text)+1)
-	var ends []int // end offset in buf of each word; words are separated by one space
-	start := 0     // start of the current word in buf
-	letters, digits := false, false
-	endWord := func() {
-		if len(buf) == start {
-			return
+// The words point into sc, which the caller must not reuse while it uses them.
+func (d *Detector) tokens(text string, sc *scratch) []token {
+	n := normaliser{buf: sc.buf[:0], ends: sc.ends[:0]}
+	n.run(text)
+	sc.buf, sc.ends = n.buf, n.ends
+	word := func(i int) []byte {
+		from := 0
+		if i > 0 {
+			from = n.ends[i-1] + 1
 		}
-		w := buf[start:]
-		if letters && digits {
-			unleet(w)
-		}
-		buf = buf[:start+squeeze(w)]
-		ends = append(ends, len(buf))
-		buf = append(buf, ' ')
-		start = len(buf)
-		letters, digits = false, false
+		return n.buf[from:n.ends[i]]
 	}
+	toks := sc.toks[:0]
+	for i := 0; i < len(n.ends); i++ {
+		w := word(i)
+		e := d.lex[string(w)] // no allocation: the compiler looks up []byte keys directly
+		switch {
+		case e == nil:
+			if len(w) >= d.fuzzyMin && len(w) <= d.fuzzyMax {
+				if t, ok := d.fuzzy[string(w)]; ok {
+					toks = append(toks, t)
+					continue
+				}
+			}
+			toks = append(toks, token{w: w})
+			continue
+		case e.bigrams != nil && i+1 < len(n.ends):
+			if to, ok := e.bigrams[string(word(i+1))]; ok {
+				toks = append(toks, to...)
+				i++
+				continue
+			}
+		}
+		if e.rewrite != nil {
+			toks = append(toks, e.rewrite...)
+			continue
+		}
+		toks = append(toks, token{w: w, pats: e.pats})
+	}
+	sc.toks = toks
+	return toks
+}
+
+// scratch is the memory one IsCrisis call works in, pooled between calls.
+type scratch struct {
+	buf  []byte
+	ends []int
+	toks []token
+}
+
+// maxPooled is the largest buffer kept for reuse, so one huge message does not pin memory.
+const maxPooled = 64 << 10
+
+// normaliser writes the normalised words of a text into buf, one space after each,
+// and the end offset of each word into ends.
+type normaliser struct {
+	buf             []byte
+	ends            []int
+	start           int // start of the current word in buf
+	letters, digits bool
+}
+
+func (n *normaliser) run(text string) {
 	for i := 0; i < len(text); {
 		c := text[i]
 		if c < utf8.RuneSelf {
 			i++
 			switch {
 			case 'a' <= c && c <= 'z':
-				buf = append(buf, c)
-				letters = true
+				n.buf = append(n.buf, c)
+				n.letters = true
 			case 'A' <= c && c <= 'Z':
-				buf = append(buf, c+'a'-'A')
-				letters = true
+				n.buf = append(n.buf, c+'a'-'A')
+				n.letters = true
 			case '0' <= c && c <= '9':
-				buf = append(buf, c)
-				digits = true
+				n.buf = append(n.buf, c)
+				n.digits = true
 			case c == '\'' || c == '`':
 				// apostrophe: joins "don't" into "dont"
 			case c == '@':
-				buf = append(buf, 'a')
-				letters = true
+				n.buf = append(n.buf, 'a')
+				n.letters = true
 			case c == '$':
-				buf = append(buf, 's')
-				letters = true
+				n.buf = append(n.buf, 's')
+				n.letters = true
 			default:
-				endWord()
+				n.endWord()
 			}
 			continue
 		}
@@ -59,50 +103,36 @@ func (d *Detector) tokens(text string) []string {
 		i += size
 		switch {
 		case r == utf8.RuneError && size == 1:
-			endWord()
+			n.endWord()
 		case isApostrophe(r) || unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Cf, r):
 			// apostrophes, combining accents and invisible format characters (zero-width
 			// space, soft hyphen) join: "sui\u200bcide" is "suicide"
 		case unicode.IsLetter(r):
-			r = unicode.ToLower(foldAccent(r))
-			buf = utf8.AppendRune(buf, r)
-			letters = true
+			n.buf = utf8.AppendRune(n.buf, unicode.ToLower(foldAccent(r)))
+			n.letters = true
 		case unicode.IsDigit(r):
-			buf = utf8.AppendRune(buf, r)
-			digits = true
+			n.buf = utf8.AppendRune(n.buf, r)
+			n.digits = true
 		default:
-			endWord()
+			n.endWord()
 		}
 	}
-	endWord()
+	n.endWord()
+}
 
-	toks := make([]string, 0, len(ends)+len(ends)/4)
-	if len(ends) == 0 {
-		return toks
+func (n *normaliser) endWord() {
+	if len(n.buf) == n.start {
+		return
 	}
-	s := string(buf)
-	raw := make([]string, len(ends))
-	from := 0
-	for i, e := range ends {
-		raw[i] = s[from:e]
-		from = e + 1
+	w := n.buf[n.start:]
+	if n.letters && n.digits {
+		unleet(w)
 	}
-	for i := 0; i < len(raw); i++ {
-		w := raw[i]
-		if second, ok := d.bigrams[w]; ok && i+1 < len(raw) {
-			if to, ok := second[raw[i+1]]; ok {
-				toks = append(toks, to...)
-				i++
-				continue
-			}
-		}
-		if to, ok := d.rewrite[w]; ok {
-			toks = append(toks, to...)
-			continue
-		}
-		toks = append(toks, w)
-	}
-	return toks
+	n.buf = n.buf[:n.start+squeeze(w)]
+	n.ends = append(n.ends, len(n.buf))
+	n.buf = append(n.buf, ' ')
+	n.start = len(n.buf)
+	n.letters, n.digits = false, false
 }
 
 func isApostrophe(r rune) bool {

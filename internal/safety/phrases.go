@@ -4,73 +4,18 @@ import (
 	"bufio"
 	"errors"
 	"fmt"
-	"strconv"
 	"strings"
 )
 
-// element is one position of a pattern.
-type element struct {
-	words    []string // the word is one of these
-	prefixes []string // or starts with one of these
-	gap      int      // > 0: skip 0..gap words (words and prefixes are empty)
-	not      bool     // zero-width: the next word, if any, is none of words/prefixes
-}
-
-func (e *element) accepts(w string) bool {
-	for _, x := range e.words {
-		if x == w {
-			return true
-		}
-	}
-	for _, x := range e.prefixes {
-		if strings.HasPrefix(w, x) {
-			return true
-		}
-	}
-	return false
-}
-
-// pattern is one [crisis] line.
-type pattern struct {
-	src   string
-	line  int
-	elems []element
-}
-
-// matchFrom reports whether elems match toks starting at toks[i].
-func matchFrom(elems []element, toks []string, i int) bool {
-	for k := range elems {
-		e := &elems[k]
-		switch {
-		case e.gap > 0:
-			for j := 0; j <= e.gap && i+j <= len(toks); j++ {
-				if matchFrom(elems[k+1:], toks, i+j) {
-					return true
-				}
-			}
-			return false
-		case e.not:
-			if i < len(toks) && e.accepts(toks[i]) {
-				return false
-			}
-		default:
-			if i >= len(toks) || !e.accepts(toks[i]) {
-				return false
-			}
-			i++
-		}
-	}
-	return true
-}
-
 // compile parses phrase data (the format is described at the top of phrases.txt).
 func compile(name, data string) (*Detector, error) {
-	d := &Detector{
-		rewrite: map[string][]string{},
-		bigrams: map[string]map[string][]string{},
-		byWord:  map[string][]*pattern{},
-	}
-	var fuzzy []string
+	var (
+		d       = &Detector{}
+		rewrite = map[string][]string{}
+		bigrams = map[string]map[string][]string{}
+		byWord  = map[string][]*pattern{}
+		fuzzy   []string
+	)
 	var errs []error
 	fail := func(line int, format string, args ...any) {
 		errs = append(errs, fmt.Errorf("%s:%d: %s", name, line, fmt.Sprintf(format, args...)))
@@ -101,16 +46,16 @@ func compile(name, data string) (*Detector, error) {
 				continue
 			}
 			if len(fw) == 1 {
-				if _, dup := d.rewrite[fw[0]]; dup {
+				if _, dup := rewrite[fw[0]]; dup {
 					fail(n, "%q is rewritten twice", fw[0])
 				}
-				d.rewrite[fw[0]] = tw
+				rewrite[fw[0]] = tw
 				continue
 			}
-			if d.bigrams[fw[0]] == nil {
-				d.bigrams[fw[0]] = map[string][]string{}
+			if bigrams[fw[0]] == nil {
+				bigrams[fw[0]] = map[string][]string{}
 			}
-			d.bigrams[fw[0]][fw[1]] = tw
+			bigrams[fw[0]][fw[1]] = tw
 		case "fuzzy":
 			if !isWord(line) || len(line) < 6 {
 				fail(n, "fuzzy word must be one word of 6+ letters, got %q", line)
@@ -132,18 +77,21 @@ func compile(name, data string) (*Detector, error) {
 	if err := sc.Err(); err != nil {
 		return nil, fmt.Errorf("read %s: %w", name, err)
 	}
-	addFuzzy(d.rewrite, fuzzy)
+	fuzzyTo := fuzzyVariants(fuzzy, rewrite)
 	for _, p := range d.patterns {
 		for _, e := range p.elems {
 			for _, w := range e.words {
-				if to, ok := d.rewrite[w]; ok {
+				if to, ok := rewrite[w]; ok {
 					fail(p.line, "pattern word %q is always rewritten to %q, so it never matches", w, strings.Join(to, " "))
+				}
+				if to, ok := fuzzyTo[w]; ok {
+					fail(p.line, "pattern word %q is always rewritten to %q, so it never matches", w, to)
 				}
 			}
 		}
 		first := p.elems[0]
 		for _, w := range first.words {
-			d.byWord[w] = append(d.byWord[w], p)
+			byWord[w] = append(byWord[w], p)
 		}
 		for _, x := range first.prefixes {
 			d.byPrefix = append(d.byPrefix, prefixPattern{prefix: x, p: p})
@@ -155,67 +103,69 @@ func compile(name, data string) (*Detector, error) {
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
+	d.buildLexicon(rewrite, bigrams, byWord, fuzzyTo)
 	return d, nil
 }
 
-// parsePattern parses one [crisis] line.
-func parsePattern(line string) (*pattern, error) {
-	p := &pattern{src: line}
-	for _, f := range strings.Fields(line) {
-		var e element
-		if n, ok := strings.CutPrefix(f, "~"); ok {
-			g, err := strconv.Atoi(n)
-			if err != nil || g < 1 || g > 8 {
-				return nil, fmt.Errorf("gap %q: want ~1 to ~8", f)
-			}
-			e.gap = g
-		} else {
-			alts, neg := strings.CutPrefix(f, "!")
-			e.not = neg
-			for _, a := range strings.Split(alts, "|") {
-				if w, ok := strings.CutSuffix(a, "*"); ok && isWord(w) {
-					e.prefixes = append(e.prefixes, w)
-				} else if isWord(a) {
-					e.words = append(e.words, a)
-				} else {
-					return nil, fmt.Errorf("bad word %q in %q: use lowercase letters and digits", a, f)
-				}
-			}
+// buildLexicon indexes everything compile parsed by word, with each rewrite's output
+// words already carrying their patterns.
+func (d *Detector) buildLexicon(rewrite map[string][]string, bigrams map[string]map[string][]string, byWord map[string][]*pattern, fuzzyTo map[string]string) {
+	toTokens := func(ws []string) []token {
+		ts := make([]token, len(ws))
+		for i, w := range ws {
+			ts[i] = token{w: []byte(w), pats: byWord[w]}
 		}
-		p.elems = append(p.elems, e)
+		return ts
 	}
-	if len(p.elems) == 0 {
-		return nil, errors.New("empty pattern")
+	d.lex = map[string]*lexEntry{}
+	entry := func(w string) *lexEntry {
+		if d.lex[w] == nil {
+			d.lex[w] = &lexEntry{}
+		}
+		return d.lex[w]
 	}
-	if first := p.elems[0]; first.gap > 0 || first.not {
-		return nil, fmt.Errorf("pattern %q must start with a word", line)
+	for w, ps := range byWord {
+		entry(w).pats = ps
 	}
-	if last := p.elems[len(p.elems)-1]; last.gap > 0 {
-		return nil, fmt.Errorf("pattern %q ends with a gap", line)
+	for w, to := range rewrite {
+		entry(w).rewrite = toTokens(to)
 	}
-	for i := 1; i < len(p.elems); i++ {
-		if p.elems[i].gap > 0 && p.elems[i-1].gap > 0 {
-			return nil, fmt.Errorf("pattern %q has two gaps in a row", line)
+	for w, seconds := range bigrams {
+		e := entry(w)
+		e.bigrams = map[string][]token{}
+		for second, to := range seconds {
+			e.bigrams[second] = toTokens(to)
 		}
 	}
-	return p, nil
+	d.fuzzy = map[string]token{}
+	for v, w := range fuzzyTo {
+		d.fuzzy[v] = token{w: []byte(w), pats: byWord[w]}
+		if d.fuzzyMin == 0 || len(v) < d.fuzzyMin {
+			d.fuzzyMin = len(v)
+		}
+		d.fuzzyMax = max(d.fuzzyMax, len(v))
+	}
 }
 
-// addFuzzy rewrites every spelling one edit away from each word to that word, unless
-// the spelling already has a rewrite or is itself one of the words.
-func addFuzzy(rewrite map[string][]string, words []string) {
+// fuzzyVariants maps every spelling one edit away from each word to that word, unless
+// the spelling has an explicit rewrite or is itself one of the words.
+func fuzzyVariants(words []string, rewrite map[string][]string) map[string]string {
+	out := map[string]string{}
 	keep := map[string]bool{}
 	for _, w := range words {
 		keep[w] = true
 	}
 	for _, w := range words {
-		to := []string{w}
 		for _, v := range edits1(w) {
-			if _, ok := rewrite[v]; !ok && !keep[v] {
-				rewrite[v] = to
+			if _, ok := rewrite[v]; ok || keep[v] {
+				continue
+			}
+			if _, ok := out[v]; !ok {
+				out[v] = w
 			}
 		}
 	}
+	return out
 }
 
 // edits1 returns the spellings one deletion, swap, substitution or insertion (a-z)

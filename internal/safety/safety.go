@@ -15,6 +15,7 @@ import (
 	_ "embed"
 	"fmt"
 	"strings"
+	"sync"
 )
 
 // DefaultMessage is the Markdown reply to a message that suggests a crisis. It is shown
@@ -33,16 +34,32 @@ var phrasesData string
 // Detector recognises crisis messages. Build one with NewDetector and share it: it is
 // safe for concurrent use and never changes after it is built.
 type Detector struct {
-	// rewrite maps a word to the words it stands for (contractions, slang, misspellings).
-	rewrite map[string][]string
-	// bigrams maps a first word to second words and what the pair stands for ("my self").
-	bigrams map[string]map[string][]string
-	// byWord indexes patterns by the exact words their first element accepts.
-	byWord map[string][]*pattern
+	// lex holds every word the detector knows: rewrites, first words of two-word
+	// rewrites and first words of patterns, so that each word costs one lookup.
+	lex map[string]*lexEntry
+	// fuzzy maps a misspelling to the [fuzzy] word it is one edit away from; only words
+	// of fuzzyMin..fuzzyMax bytes can be in it.
+	fuzzy              map[string]token
+	fuzzyMin, fuzzyMax int
 	// byPrefix holds the patterns whose first element is a prefix ("suicid*").
 	byPrefix []prefixPattern
 	// patterns is every pattern in file order, for tests.
 	patterns []*pattern
+	// scratch pools *scratch buffers so a call allocates nothing in the common case.
+	scratch sync.Pool
+}
+
+// lexEntry is what the detector knows about one word.
+type lexEntry struct {
+	pats    []*pattern         // patterns whose first element accepts the word
+	rewrite []token            // non-nil: the word stands for these words
+	bigrams map[string][]token // second word -> what the two words stand for
+}
+
+// token is a normalised word and the patterns that can start at it.
+type token struct {
+	w    []byte
+	pats []*pattern
 }
 
 type prefixPattern struct {
@@ -73,15 +90,25 @@ func (d *Detector) match(text string) (string, bool) {
 	if strings.TrimSpace(text) == "" {
 		return "", false
 	}
-	toks := d.tokens(text)
+	sc, _ := d.scratch.Get().(*scratch)
+	if sc == nil {
+		sc = &scratch{}
+	}
+	defer func() {
+		if cap(sc.buf) <= maxPooled {
+			clear(sc.toks)
+			d.scratch.Put(sc)
+		}
+	}()
+	toks := d.tokens(text, sc)
 	for i, tok := range toks {
-		for _, p := range d.byWord[tok] {
+		for _, p := range tok.pats {
 			if matchFrom(p.elems[1:], toks, i+1) {
 				return p.src, true
 			}
 		}
 		for _, pp := range d.byPrefix {
-			if strings.HasPrefix(tok, pp.prefix) && matchFrom(pp.p.elems[1:], toks, i+1) {
+			if len(tok.w) >= len(pp.prefix) && string(tok.w[:len(pp.prefix)]) == pp.prefix && matchFrom(pp.p.elems[1:], toks, i+1) {
 				return pp.p.src, true
 			}
 		}

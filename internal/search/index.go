@@ -19,7 +19,7 @@ import (
 const lockTimeout = "2s"
 
 // batchSize is how many passages go into one bleve batch while building.
-const batchSize = 2000
+const batchSize = 1000
 
 // Index is a built, read-only search index. It is safe for concurrent use.
 type Index struct {
@@ -30,6 +30,7 @@ type Index struct {
 	passages int
 	synonyms synonymTable
 	filler   map[string]bool
+	fuzzy    *fuzzyVocab
 }
 
 // Build writes a new index for lib into dir, which must not exist yet, and opens it
@@ -135,6 +136,7 @@ func (ix *Index) load(synonyms []faq.SynonymRule) error {
 		}
 		dict.Close()
 	}
+	ix.fuzzy = newFuzzyVocab(ix.vocab)
 	ix.filler = ix.analyzeSet(fillerWords)
 	ix.synonyms = ix.newSynonymTable(synonyms)
 	return nil

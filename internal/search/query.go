@@ -10,7 +10,6 @@ import (
 	"github.com/blevesearch/bleve/v2"
 	bsearch "github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
-	index "github.com/blevesearch/bleve_index_api"
 )
 
 // Limits on what a question can make the index do.
@@ -21,9 +20,16 @@ const (
 	// so a long question stays fast and its key terms are not drowned.
 	maxConcepts = 24
 	// Weights of the ways a passage can match a question term.
-	exactFactor   = 1.0
-	synonymFactor = 0.85
-	typoFactor    = 0.7
+	exactFactor      = 1.0
+	equivalentFactor = 0.9  // an equivalent synonym (brand and generic name)
+	oneWayFactor     = 0.75 // a one-way synonym (drug to class, lay word to term)
+	typoFactor       = 0.7  // a typo correction one edit away; two edits: half that
+	// genericWeight scales the weight of a generic word the content contains.
+	genericWeight = 0.2
+	// minTermRunes: shorter words the content does not know ("u", "ur") are ignored.
+	minTermRunes = 3
+	// candidates is how many hits are re-ranked by how much of the question they cover.
+	candidates = 10
 )
 
 // Hit is one passage that matches a question.
@@ -35,6 +41,10 @@ type Hit struct {
 	// each term weighs its rarity (IDF), and terms the content does not know at all
 	// weigh as much as the rarest term.
 	Coverage float64
+	// Anchored is true when the passage matches at least one topic term of the
+	// question as written or through a synonym — not only generic words or typo
+	// corrections.
+	Anchored bool
 }
 
 // Result is the outcome of a search.
@@ -61,6 +71,8 @@ type concept struct {
 	alts   []alternative
 	weight float64
 	known  bool
+	// generic marks a word that names no topic (generic.txt): it counts little.
+	generic bool
 }
 
 // Search finds the passages that best answer question. It never interprets the
@@ -77,18 +89,19 @@ func (ix *Index) Search(ctx context.Context, question string, size int) (Result,
 	if q == nil {
 		return res, nil
 	}
-	req := bleve.NewSearchRequestOptions(q, size, 0, false)
+	req := bleve.NewSearchRequestOptions(q, max(size, candidates), 0, false)
 	req.IncludeLocations = true
 	sr, err := ix.bleve.SearchInContext(ctx, req)
 	if err != nil {
 		return res, fmt.Errorf("search: %w", err)
 	}
 	for _, h := range sr.Hits {
-		res.Hits = append(res.Hits, Hit{
-			PassageID: h.ID,
-			Score:     h.Score,
-			Coverage:  coverage(concepts, h.Locations),
-		})
+		cov, anchored := coverage(concepts, h.Locations)
+		res.Hits = append(res.Hits, Hit{PassageID: h.ID, Score: h.Score, Coverage: cov, Anchored: anchored})
+	}
+	rank(res.Hits)
+	if len(res.Hits) > size {
+		res.Hits = res.Hits[:size]
 	}
 	return res, nil
 }
@@ -98,27 +111,30 @@ func (ix *Index) concepts(question string) []concept {
 	if len(question) > maxQuestionBytes {
 		question = question[:maxQuestionBytes]
 	}
-	var terms []string
-	for _, t := range ix.analyze(strings.ToValidUTF8(question, " ")) {
-		if !ix.filler[t] {
-			terms = append(terms, t)
-		}
-	}
+	terms := ix.analyze(strings.ToValidUTF8(question, " "))
 	seen := map[string]bool{}
 	var out []concept
 	for i := 0; i < len(terms); {
 		c := concept{}
 		n := 1
-		if e, ok := ix.synonyms.match(terms[i:]); ok {
+		t := terms[i]
+		_, known := ix.vocab[t]
+		switch e, ok := ix.synonyms.match(terms[i:]); {
+		case ok:
 			n = len(e.lhs)
 			c.alts = append(c.alts, alternative{terms: e.lhs, factor: exactFactor})
 			for _, r := range e.rhs {
-				c.alts = append(c.alts, alternative{terms: r, factor: synonymFactor})
+				c.alts = append(c.alts, alternative{terms: r.terms, factor: r.factor})
 			}
-		} else {
+		case ix.filler[t] && !known, !known && utf8.RuneCountInString(t) < minTermRunes:
+			// A generic word the content lacks, or a fragment like "u": no topic.
+			i++
+			continue
+		default:
+			c.generic = ix.filler[t]
 			c.alts = append(c.alts, alternative{terms: terms[i : i+1], factor: exactFactor})
-			if _, ok := ix.vocab[terms[i]]; !ok {
-				c.alts = append(c.alts, ix.corrections(terms[i])...)
+			if !known {
+				c.alts = append(c.alts, ix.corrections(t)...)
 			}
 		}
 		c.text = strings.Join(terms[i:i+n], " ")
@@ -157,6 +173,9 @@ func (ix *Index) weigh(c *concept) {
 	if !c.known {
 		c.weight = ix.idf(0)
 	}
+	if c.generic {
+		c.weight *= genericWeight
+	}
 }
 
 // phraseIDF is the IDF of a term, or of a phrase's rarest term; ok is false when
@@ -179,39 +198,11 @@ func (ix *Index) phraseIDF(terms []string) (float64, bool) {
 // from an unknown term: the typo tolerance. Short terms get none.
 func (ix *Index) corrections(term string) []alternative {
 	n := utf8.RuneCountInString(term)
-	if n < 4 {
-		return nil
-	}
 	fuzziness := 1
 	if n >= 5 {
 		fuzziness = 2 // a transposed pair of letters is two edits
 	}
-	best := map[string]int{}
-	if idx, err := ix.bleve.Advanced(); err == nil {
-		if r, err := idx.Reader(); err == nil {
-			fr, _ := r.(index.IndexReaderFuzzy)
-			for _, f := range []string{fieldBody, fieldTitle, fieldAlternates} {
-				if fr == nil {
-					break
-				}
-				dict, err := fr.FieldDictFuzzy(f, term, fuzziness, "")
-				if err != nil {
-					continue
-				}
-				for e, err := dict.Next(); err == nil && e != nil; e, err = dict.Next() {
-					d, ok := bsearch.LevenshteinDistanceMax(term, e.Term, fuzziness)
-					if ok {
-						continue
-					}
-					if old, seen := best[e.Term]; !seen || d < old {
-						best[e.Term] = d
-					}
-				}
-				dict.Close()
-			}
-			r.Close()
-		}
-	}
+	best := ix.fuzzy.near(term, fuzziness)
 	minD := fuzziness + 1
 	for _, d := range best {
 		minD = min(minD, d)
@@ -233,7 +224,7 @@ func (ix *Index) corrections(term string) []alternative {
 				continue
 			}
 			for _, r := range e.rhs {
-				out = append(out, alternative{terms: r, factor: typoFactor * synonymFactor / float64(max(d, 1))})
+				out = append(out, alternative{terms: r.terms, factor: typoFactor * r.factor / float64(max(d, 1))})
 			}
 		}
 	}
@@ -273,8 +264,27 @@ func (ix *Index) query(concepts []concept) query.Query {
 	return query.NewDisjunctionQuery(should)
 }
 
-// coverage is the share of the concepts' weight that a hit's matched terms cover.
-func coverage(concepts []concept, locs bsearch.FieldTermLocationMap) float64 {
+// rank orders hits by how much of the question they cover, weighted by their BM25
+// score relative to the best: coverage says whether a passage answers the question
+// at all, BM25 (with its field boosts) which of the passages that do fits best.
+func rank(hits []Hit) {
+	if len(hits) == 0 {
+		return
+	}
+	top := hits[0].Score
+	key := func(h Hit) float64 {
+		k := h.Coverage * (0.5 + 0.5*h.Score/top)
+		if !h.Anchored {
+			k /= 2
+		}
+		return k
+	}
+	sort.SliceStable(hits, func(a, b int) bool { return key(hits[a]) > key(hits[b]) })
+}
+
+// coverage is the share of the concepts' weight that a hit's matched terms cover,
+// and whether a topic term matched other than through a typo correction.
+func coverage(concepts []concept, locs bsearch.FieldTermLocationMap) (float64, bool) {
 	matched := map[string]bool{}
 	for _, terms := range locs {
 		for t := range terms {
@@ -282,6 +292,7 @@ func coverage(concepts []concept, locs bsearch.FieldTermLocationMap) float64 {
 		}
 	}
 	var total, got float64
+	anchored := false
 	for _, c := range concepts {
 		total += c.weight
 		best := 0.0
@@ -289,15 +300,17 @@ func coverage(concepts []concept, locs bsearch.FieldTermLocationMap) float64 {
 			if !allMatched(a.terms, matched) {
 				continue
 			}
-			credit := min(c.weight, a.idf) * a.factor
-			best = max(best, credit)
+			best = max(best, c.weight*a.factor)
+			if !c.generic && a.factor >= oneWayFactor {
+				anchored = true
+			}
 		}
 		got += best
 	}
 	if total == 0 {
-		return 0
+		return 0, false
 	}
-	return got / total
+	return got / total, anchored
 }
 
 func allMatched(terms []string, matched map[string]bool) bool {

@@ -17,13 +17,21 @@ type synonymTable struct {
 
 type synonymEntry struct {
 	lhs []string
-	rhs [][]string
+	rhs []synonym
+}
+
+// synonym is one expansion of a left-hand side and how much a match of it counts:
+// an equivalent term (brand and generic name) nearly as much as the term itself, a
+// one-way expansion (a drug to its class) less.
+type synonym struct {
+	terms  []string
+	factor float64
 }
 
 func (ix *Index) newSynonymTable(rules []faq.SynonymRule) synonymTable {
 	merged := map[string]*synonymEntry{}
 	var order []string
-	add := func(lhs []string, rhs [][]string) {
+	add := func(lhs []string, rhs [][]string, factor float64) {
 		key := strings.Join(lhs, " ")
 		e, ok := merged[key]
 		if !ok {
@@ -32,22 +40,26 @@ func (ix *Index) newSynonymTable(rules []faq.SynonymRule) synonymTable {
 			order = append(order, key)
 		}
 		for _, r := range rhs {
-			if strings.Join(r, " ") == key || containsSeq(e.rhs, r) {
+			if strings.Join(r, " ") == key {
 				continue
 			}
-			e.rhs = append(e.rhs, r)
+			if i := indexSeq(e.rhs, r); i >= 0 {
+				e.rhs[i].factor = max(e.rhs[i].factor, factor)
+				continue
+			}
+			e.rhs = append(e.rhs, synonym{terms: r, factor: factor})
 		}
 	}
 	for _, r := range rules {
 		syn := ix.analyzeAll(r.Synonyms)
 		if len(r.Input) == 0 {
 			for _, s := range syn {
-				add(s, syn)
+				add(s, syn, equivalentFactor)
 			}
 			continue
 		}
 		for _, in := range ix.analyzeAll(r.Input) {
-			add(in, syn)
+			add(in, syn, oneWayFactor)
 		}
 	}
 	t := synonymTable{byFirst: map[string][]synonymEntry{}}
@@ -99,11 +111,11 @@ func equalSeq(a, b []string) bool {
 	return true
 }
 
-func containsSeq(list [][]string, s []string) bool {
-	for _, l := range list {
-		if equalSeq(l, s) {
-			return true
+func indexSeq(list []synonym, s []string) int {
+	for i, l := range list {
+		if equalSeq(l.terms, s) {
+			return i
 		}
 	}
-	return false
+	return -1
 }

@@ -1,0 +1,175 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"os"
+	"path/filepath"
+	"reflect"
+	"sort"
+	"strings"
+	"testing"
+)
+
+// env is a fake process environment.
+type env map[string]string
+
+func (e env) get(k string) string { return e[k] }
+
+// setup copies the shipped content into a temp dir and returns an environment
+// pointing faqbot at it.
+func setup(t *testing.T) env {
+	t.Helper()
+	dir := t.TempDir()
+	content := filepath.Join(dir, "content")
+	if err := os.CopyFS(content, os.DirFS("../../content")); err != nil {
+		t.Fatal(err)
+	}
+	return env{"CONTENT_DIR": content, "INDEX_DIR": filepath.Join(dir, "index")}
+}
+
+func runFaqbot(t *testing.T, e env, stdin string, args ...string) (string, string, error) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	err := run(context.Background(), args, e.get, strings.NewReader(stdin), &out, &errOut)
+	return out.String(), errOut.String(), err
+}
+
+func TestAskJSONContract(t *testing.T) {
+	e := setup(t)
+	in := "Can I drink alcohol while on ketamine therapy?\n\nhow do I bake sourdough bread\nI want to end my life\n"
+	out, stderr, err := runFaqbot(t, e, in, "ask", "-json")
+	if err != nil {
+		t.Fatalf("ask -json: %v\n%s", err, stderr)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if len(lines) != 3 {
+		t.Fatalf("got %d lines; want 3 (one per question, blank lines skipped):\n%s", len(lines), out)
+	}
+	wantKeys := []string{"alternatives", "disclaimer", "document", "kind", "question", "references", "score", "text", "title"}
+	wantKinds := []string{"answer", "no_answer", "crisis"}
+	for i, line := range lines {
+		var m map[string]any
+		if err := json.Unmarshal([]byte(line), &m); err != nil {
+			t.Fatalf("line %d is not JSON: %v\n%s", i+1, err, line)
+		}
+		var keys []string
+		for k := range m {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		if !reflect.DeepEqual(keys, wantKeys) {
+			t.Errorf("line %d keys = %v; want %v", i+1, keys, wantKeys)
+		}
+		if m["kind"] != wantKinds[i] {
+			t.Errorf("line %d kind = %v; want %s", i+1, m["kind"], wantKinds[i])
+		}
+		if _, ok := m["references"].([]any); !ok {
+			t.Errorf("line %d references = %v; want a list", i+1, m["references"])
+		}
+	}
+	var first struct {
+		Title      string
+		Text       string
+		References []struct{ Title, URL string }
+		Disclaimer string
+	}
+	json.Unmarshal([]byte(lines[0]), &first)
+	if first.Title != "Can I Drink Alcohol While Undergoing Ketamine Therapy?" || len(first.References) != 8 ||
+		first.Disclaimer == "" || !strings.Contains(first.Text, "avoid alcohol") {
+		t.Errorf("first answer = %+v; want the alcohol FAQ with 8 references and a disclaimer", first)
+	}
+}
+
+func TestAskPlain(t *testing.T) {
+	e := setup(t)
+	out, _, err := runFaqbot(t, e, "", "ask", "Can", "I", "drink", "alcohol", "while", "on", "ketamine", "therapy?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"Can I Drink Alcohol While Undergoing Ketamine Therapy?", "References:", "https://", "not medical advice"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("ask output lacks %q:\n%s", want, out)
+		}
+	}
+}
+
+func TestIndexCommand(t *testing.T) {
+	e := setup(t)
+	out, _, err := runFaqbot(t, e, "", "index")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out, "indexed 1 documents") || !strings.Contains(out, "passages in") {
+		t.Errorf("index output = %q; want documents, passages and time", out)
+	}
+	if err := os.WriteFile(filepath.Join(e["CONTENT_DIR"], "bad.md"), []byte("no front matter\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, _, err = runFaqbot(t, e, "", "index")
+	if err == nil || !strings.Contains(err.Error(), "bad.md") {
+		t.Errorf("index with a broken file: err = %v; want it named", err)
+	}
+	// The previous build still answers.
+	out, _, err = runFaqbot(t, e, "", "ask", "-json", "how long does ketamine take to work")
+	if err != nil || !strings.Contains(out, `"kind":"answer"`) {
+		t.Errorf("ask after a failed index = %q, %v; want an answer from the old build", out, err)
+	}
+}
+
+func TestUsageErrors(t *testing.T) {
+	e := setup(t)
+	for _, args := range [][]string{nil, {"frobnicate"}, {"ask", "-nope"}, {"index", "extra"}} {
+		_, _, err := runFaqbot(t, e, "", args...)
+		if !errors.Is(err, errUsage) {
+			t.Errorf("faqbot %v: err = %v; want a usage error", args, err)
+		}
+	}
+}
+
+func TestSettingsPrecedence(t *testing.T) {
+	t.Chdir(t.TempDir())
+	if err := os.WriteFile(".env", []byte("A=dotenv\nB=dotenv\nC=dotenv\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	s, err := loadSettings(env{"A": "env", "B": "env"}.get)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for key, want := range map[string]string{"A": "env", "C": "dotenv", "D": "default"} {
+		if got := s.get(key, "default"); got != want {
+			t.Errorf("get(%s) = %q; want %q", key, got, want)
+		}
+	}
+	if _, err := s.duration("A", 0); err == nil {
+		t.Error("duration of a non-duration: no error")
+	}
+}
+
+func TestImportCommand(t *testing.T) {
+	e := setup(t)
+	csv := filepath.Join(t.TempDir(), "faq.csv")
+	data := "question,answer,topic\nHow do honey bees make honey?,They collect nectar from flowers and evaporate its water in the hive.,Bees\n"
+	if err := os.WriteFile(csv, []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, _, err := runFaqbot(t, e, "", "import", "-from", csv)
+	if err != nil || !strings.Contains(out, "imported 1 rows") {
+		t.Fatalf("import = %q, %v", out, err)
+	}
+	if _, _, err := runFaqbot(t, e, "", "import", "-from", csv); err == nil || !strings.Contains(err.Error(), "-force") {
+		t.Errorf("second import without -force: err = %v; want a refusal mentioning -force", err)
+	}
+	if _, _, err := runFaqbot(t, e, "", "import", "-from", csv, "-force"); err != nil {
+		t.Errorf("import -force: %v", err)
+	}
+	out, _, err = runFaqbot(t, e, "", "ask", "-json", "how do bees make honey")
+	if err != nil || !strings.Contains(out, `"title":"How do honey bees make honey?"`) {
+		t.Errorf("ask after import = %q, %v; want the imported entry", out, err)
+	}
+	if _, _, err := runFaqbot(t, e, "", "import"); !errors.Is(err, errUsage) {
+		t.Errorf("import without -from: err = %v; want a usage error", err)
+	}
+}

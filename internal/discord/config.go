@@ -1,0 +1,65 @@
+package discord
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Environment variables read by ConfigFromEnv.
+const (
+	EnvToken           = "DISCORD_TOKEN"
+	EnvAppID           = "DISCORD_APP_ID"
+	EnvGuildID         = "DISCORD_GUILD_ID"
+	EnvAPIURL          = "DISCORD_API_URL"
+	EnvPublicReplies   = "DISCORD_PUBLIC_REPLIES"
+	EnvAskCooldown     = "DISCORD_ASK_COOLDOWN"
+	EnvModeratorRoleID = "DISCORD_MODERATOR_ROLE_ID"
+)
+
+// ConfigFromEnv reads the bot's configuration from environment variables through
+// getenv (os.Getenv, or a map in tests). A missing token is not an error here; Serve
+// and NewSession report it. DISCORD_ASK_COOLDOWN is a Go duration ("3s", "500ms");
+// "0" or "off" turns the cooldown off.
+func ConfigFromEnv(getenv func(string) string) (Config, error) {
+	cfg := Config{
+		Token:           strings.TrimSpace(getenv(EnvToken)),
+		AppID:           strings.TrimSpace(getenv(EnvAppID)),
+		GuildID:         strings.TrimSpace(getenv(EnvGuildID)),
+		APIURL:          strings.TrimSpace(getenv(EnvAPIURL)),
+		ModeratorRoleID: strings.TrimSpace(getenv(EnvModeratorRoleID)),
+	}
+	if v := strings.TrimSpace(getenv(EnvPublicReplies)); v != "" {
+		b, err := strconv.ParseBool(v)
+		if err != nil {
+			return Config{}, fmt.Errorf("%s=%q: want true or false", EnvPublicReplies, v)
+		}
+		cfg.Public = b
+	}
+	switch v := strings.TrimSpace(getenv(EnvAskCooldown)); v {
+	case "":
+	case "0", "off":
+		cfg.Cooldown = -1
+	default:
+		d, err := time.ParseDuration(v)
+		if err != nil || d < 0 {
+			return Config{}, fmt.Errorf("%s=%q: want a duration such as 3s, or off", EnvAskCooldown, v)
+		}
+		cfg.Cooldown = d
+		if d == 0 {
+			cfg.Cooldown = -1
+		}
+	}
+	for _, v := range [][2]string{{EnvAppID, cfg.AppID}, {EnvGuildID, cfg.GuildID}, {EnvModeratorRoleID, cfg.ModeratorRoleID}} {
+		if v[1] != "" && !isSnowflake(v[1]) {
+			return Config{}, fmt.Errorf("%s=%q: want a numeric Discord id (Developer Mode → Copy ID)", v[0], v[1])
+		}
+	}
+	return cfg, nil
+}
+
+func isSnowflake(s string) bool {
+	_, err := strconv.ParseUint(s, 10, 64)
+	return err == nil
+}

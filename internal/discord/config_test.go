@@ -1,0 +1,41 @@
+package discord
+
+import (
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestConfigFromEnv(t *testing.T) {
+	tests := []struct {
+		name    string
+		env     map[string]string
+		want    Config
+		wantErr string
+	}{
+		{name: "defaults", env: map[string]string{}, want: Config{}},
+		{name: "all", env: map[string]string{
+			"DISCORD_TOKEN": " tok ", "DISCORD_APP_ID": "1", "DISCORD_GUILD_ID": "2", "DISCORD_API_URL": "http://127.0.0.1:9/api/v9",
+			"DISCORD_PUBLIC_REPLIES": "true", "DISCORD_ASK_COOLDOWN": "10s", "DISCORD_MODERATOR_ROLE_ID": "3",
+		}, want: Config{Token: "tok", AppID: "1", GuildID: "2", APIURL: "http://127.0.0.1:9/api/v9", Public: true, Cooldown: 10 * time.Second, ModeratorRoleID: "3"}},
+		{name: "cooldown off", env: map[string]string{"DISCORD_ASK_COOLDOWN": "off"}, want: Config{Cooldown: -1}},
+		{name: "cooldown zero", env: map[string]string{"DISCORD_ASK_COOLDOWN": "0s"}, want: Config{Cooldown: -1}},
+		{name: "bad cooldown", env: map[string]string{"DISCORD_ASK_COOLDOWN": "soon"}, wantErr: "DISCORD_ASK_COOLDOWN"},
+		{name: "bad bool", env: map[string]string{"DISCORD_PUBLIC_REPLIES": "yes please"}, wantErr: "DISCORD_PUBLIC_REPLIES"},
+		{name: "bad guild", env: map[string]string{"DISCORD_GUILD_ID": "my server"}, wantErr: "DISCORD_GUILD_ID"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := ConfigFromEnv(func(k string) string { return tt.env[k] })
+			if tt.wantErr != "" {
+				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
+					t.Fatalf("err = %v; want one naming %s", err, tt.wantErr)
+				}
+				return
+			}
+			if err != nil || got != tt.want {
+				t.Errorf("ConfigFromEnv = %+v, %v; want %+v", got, err, tt.want)
+			}
+		})
+	}
+}

@@ -1,0 +1,190 @@
+package endpoint_test
+
+import (
+	"fmt"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/bwmarrin/discordgo"
+)
+
+func TestSignedAskAnswersWithEmbed(t *testing.T) {
+	s := newStack(t, stackOptions{build: true})
+	code, r, raw := s.post(t, http.DefaultClient, interaction(t, "10", discordgo.InteractionApplicationCommand,
+		askData("Can I drink alcohol while on ketamine therapy?"), "0"))
+	if code != http.StatusOK || r.Type != discordgo.InteractionResponseChannelMessageWithSource {
+		t.Fatalf("/ask = %d type %d; want 200 type 4: %s", code, r.Type, raw)
+	}
+	if r.Data == nil || len(r.Data.Embeds) == 0 {
+		t.Fatalf("/ask response has no embed: %s", raw)
+	}
+	e := r.Data.Embeds[0]
+	if !strings.Contains(e.Title, "Alcohol") || e.Description == "" {
+		t.Errorf("embed title %q, description %d chars; want the alcohol FAQ entry", e.Title, len(e.Description))
+	}
+	if r.Data.AllowedMentions == nil || len(r.Data.AllowedMentions.Parse) != 0 {
+		t.Errorf("allowed_mentions = %+v; want parse: []", r.Data.AllowedMentions)
+	}
+	if !strings.Contains(raw, "healthcare provider") {
+		t.Errorf("response carries no disclaimer: %s", raw)
+	}
+
+	code, body := s.get(t, "/metrics")
+	for _, want := range []string{`faqbot_questions_total{kind="answer"} 1`, "faqbot_answer_duration_seconds_count 1"} {
+		if code != http.StatusOK || !strings.Contains(body, want) {
+			t.Errorf("/metrics (%d) lacks %q", code, want)
+		}
+	}
+	assertNoSecrets(t, s.logs.String())
+}
+
+func TestAutocomplete(t *testing.T) {
+	s := newStack(t, stackOptions{build: true})
+	for _, prefix := range []string{"", "keta", "alcohol", "zzzz"} {
+		t.Run(prefix, func(t *testing.T) {
+			data := map[string]any{"id": "cmd1", "name": "ask", "type": 1, "options": []map[string]any{
+				{"name": "question", "type": 3, "value": prefix, "focused": true},
+			}}
+			code, r, raw := s.post(t, http.DefaultClient, interaction(t, "20", discordgo.InteractionApplicationCommandAutocomplete, data, "0"))
+			if code != http.StatusOK || r.Type != discordgo.InteractionApplicationCommandAutocompleteResult {
+				t.Fatalf("autocomplete = %d type %d; want 200 type 8: %s", code, r.Type, raw)
+			}
+			if r.Data == nil || len(r.Data.Choices) > 25 {
+				t.Fatalf("choices = %s; want at most 25", raw)
+			}
+			if prefix == "keta" && len(r.Data.Choices) == 0 {
+				t.Errorf("no choices for %q", prefix)
+			}
+			for _, c := range r.Data.Choices {
+				v, _ := c.Value.(string)
+				if len([]rune(c.Name)) > 100 || len([]rune(v)) > 100 || c.Name == "" {
+					t.Errorf("choice %q / %q breaks Discord's limits", c.Name, v)
+				}
+			}
+		})
+	}
+}
+
+func TestReindexDefersThenEdits(t *testing.T) {
+	s := newStack(t, stackOptions{build: true})
+	manageServer := strconv.Itoa(discordgo.PermissionManageGuild)
+	code, r, raw := s.post(t, http.DefaultClient, interaction(t, "30", discordgo.InteractionApplicationCommand,
+		map[string]any{"id": "cmd2", "name": "reindex", "type": 1}, manageServer))
+	if code != http.StatusOK || r.Type != discordgo.InteractionResponseDeferredChannelMessageWithSource {
+		t.Fatalf("/reindex = %d type %d; want 200 type 5: %s", code, r.Type, raw)
+	}
+	c := s.waitPatch(t, "tok-30-SECRET")
+	if !strings.Contains(string(c.body), "Reindexed") {
+		t.Errorf("edited reply = %s; want the reindex report", c.body)
+	}
+	s.h.Wait()
+	if code, body := s.get(t, "/metrics"); code != http.StatusOK || !strings.Contains(body, "faqbot_reindex_total 1") {
+		t.Errorf("/metrics after a reindex lacks faqbot_reindex_total 1")
+	}
+	assertNoSecrets(t, s.logs.String())
+}
+
+func TestHealthzBeforeAndAfterIndex(t *testing.T) {
+	s := newStack(t, stackOptions{build: false}) // no index yet
+	if code, _ := s.get(t, "/healthz"); code != http.StatusServiceUnavailable {
+		t.Errorf("healthz before the index is built = %d; want 503", code)
+	}
+	if _, err := s.eng.Reindex(t.Context()); err != nil {
+		t.Fatal(err)
+	}
+	if code, _ := s.get(t, "/healthz"); code != http.StatusOK {
+		t.Errorf("healthz with an index = %d; want 200", code)
+	}
+	s.eng.Close()
+	if code, _ := s.get(t, "/healthz"); code != http.StatusServiceUnavailable {
+		t.Errorf("healthz after Close = %d; want 503", code)
+	}
+}
+
+// TestConcurrentAsksDuringReindex keeps signed /ask requests flowing from before a
+// /reindex (sent through the endpoint) starts until after its reply is edited: every
+// one must be answered, and questions after the swap see the new content.
+func TestConcurrentAsksDuringReindex(t *testing.T) {
+	s := newStack(t, stackOptions{build: true})
+	// New content, so that the reindex really builds and swaps a different index.
+	newDoc := `---
+title: Sleep and Ketamine Sessions
+---
+
+## Frequently Asked Questions
+
+### Can I sleep during a ketamine infusion session?
+Some people doze during the session; staff will monitor you either way.
+`
+	if err := os.WriteFile(filepath.Join(s.content, "sleep.md"), []byte(newDoc), 0o644); err != nil {
+		t.Fatal(err)
+	}
+
+	const workers = 8
+	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: workers}}
+	started := make(chan struct{}, workers)
+	reindexed := make(chan struct{})
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	var failures []string
+	counts := make([]int, workers)
+	for w := range workers {
+		wg.Go(func() {
+			for n := 0; ; n++ {
+				id := fmt.Sprintf("4%d%06d", w, n)
+				code, r, raw, err := s.try(client, interaction(t, id, discordgo.InteractionApplicationCommand,
+					askData("Can I drink alcohol while on ketamine therapy?"), "0"))
+				if err != nil || code != http.StatusOK || r.Type != discordgo.InteractionResponseChannelMessageWithSource ||
+					r.Data == nil || len(r.Data.Embeds) == 0 || !strings.Contains(r.Data.Embeds[0].Title, "Alcohol") {
+					mu.Lock()
+					failures = append(failures, fmt.Sprintf("%d %v %.200s", code, err, raw))
+					mu.Unlock()
+				}
+				counts[w]++
+				if n == 0 {
+					started <- struct{}{}
+				}
+				select {
+				case <-reindexed:
+					return // this request began after the reply was edited
+				default:
+				}
+			}
+		})
+	}
+	for range workers {
+		<-started
+	}
+	manageServer := strconv.Itoa(discordgo.PermissionManageGuild)
+	code, r, raw := s.post(t, client, interaction(t, "31", discordgo.InteractionApplicationCommand,
+		map[string]any{"id": "cmd2", "name": "reindex", "type": 1}, manageServer))
+	if code != http.StatusOK || r.Type != discordgo.InteractionResponseDeferredChannelMessageWithSource {
+		t.Fatalf("/reindex = %d: %s", code, raw)
+	}
+	edit := s.waitPatch(t, "tok-31-SECRET")
+	close(reindexed)
+	wg.Wait()
+
+	if !strings.Contains(string(edit.body), "Reindexed") {
+		t.Fatalf("reindex reply = %s", edit.body)
+	}
+	total := 0
+	for _, c := range counts {
+		total += c
+	}
+	if len(failures) > 0 {
+		t.Fatalf("%d of %d requests during the reindex failed; first: %s", len(failures), total, failures[0])
+	}
+	t.Logf("%d requests answered around the reindex", total)
+
+	code, r, raw = s.post(t, client, interaction(t, "32", discordgo.InteractionApplicationCommand,
+		askData("Can I sleep during a ketamine infusion session?"), "0"))
+	if code != http.StatusOK || r.Data == nil || len(r.Data.Embeds) == 0 || !strings.Contains(r.Data.Embeds[0].Title, "sleep during") {
+		t.Errorf("after the reindex, the new entry is not the answer: %s", raw)
+	}
+}

@@ -1,0 +1,222 @@
+package endpoint_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/bwmarrin/discordgo"
+	"github.com/prometheus/client_golang/prometheus"
+
+	"github.com/faqbot/faqbot/internal/discord"
+	"github.com/faqbot/faqbot/internal/discord/endpoint"
+	"github.com/faqbot/faqbot/internal/engine"
+	"github.com/faqbot/faqbot/internal/metrics"
+)
+
+// repoContent is the content shipped in the repository.
+const repoContent = "../../../content"
+
+// restCall is one request the fake Discord REST API received.
+type restCall struct {
+	method, path string
+	body         []byte
+}
+
+// fakeREST is Discord's REST API as far as a deferred reply needs it: it records each
+// request and answers with a message.
+func fakeREST(t *testing.T) (url string, calls <-chan restCall) {
+	t.Helper()
+	ch := make(chan restCall, 16)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		b, _ := io.ReadAll(r.Body)
+		ch <- restCall{r.Method, r.URL.EscapedPath(), b}
+		w.Header().Set("Content-Type", "application/json")
+		io.WriteString(w, `{"id":"900","channel_id":"c1","content":"edited"}`)
+	}))
+	t.Cleanup(srv.Close)
+	return srv.URL + "/api/v9", ch
+}
+
+// stack is the whole HTTP transport over the real engine: endpoint -> discord.Bot ->
+// metrics -> engine (bleve index in a temp dir), with REST calls going to a fake.
+type stack struct {
+	signer
+	url      string
+	eng      *engine.Engine
+	bot      *discord.Bot
+	h        *endpoint.Handler
+	rest     <-chan restCall
+	content  string
+	logs     *lockedBuffer
+	cooldown time.Duration
+}
+
+type stackOptions struct {
+	build    bool          // open the engine (building the index) rather than start empty
+	cooldown time.Duration // discord.Config.Cooldown
+	logs     io.Writer     // default: a buffer kept in stack.logs
+}
+
+func newStack(t testing.TB, opt stackOptions) *stack {
+	t.Helper()
+	dir := t.TempDir()
+	s := &stack{signer: newSigner(t), content: filepath.Join(dir, "content"), logs: &lockedBuffer{}}
+	if err := os.CopyFS(s.content, os.DirFS(repoContent)); err != nil {
+		t.Fatalf("copy content: %v", err)
+	}
+	var out io.Writer = s.logs
+	if opt.logs != nil {
+		out = opt.logs
+	}
+	log := slog.New(slog.NewJSONHandler(out, &slog.HandlerOptions{Level: slog.LevelInfo}))
+	cfg := engine.Config{ContentDir: s.content, IndexDir: filepath.Join(dir, "index")}
+	var err error
+	if opt.build {
+		s.eng, err = engine.Open(context.Background(), cfg, log)
+	} else {
+		s.eng, err = engine.New(cfg, log)
+	}
+	if err != nil {
+		t.Fatalf("engine: %v", err)
+	}
+	t.Cleanup(func() { s.eng.Close() })
+
+	reg := prometheus.NewRegistry()
+	m := metrics.New(reg)
+	apiURL, calls := "", (<-chan restCall)(nil)
+	if tt, ok := t.(*testing.T); ok {
+		apiURL, calls = fakeREST(tt)
+	} else {
+		apiURL = "http://127.0.0.1:1/api/v9" // benchmarks make no REST calls
+	}
+	s.rest = calls
+	dcfg := discord.Config{Token: "bot-token-SECRET", AppID: "app1", APIURL: apiURL, Cooldown: opt.cooldown}
+	sess, err := discord.NewSession(dcfg, log)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.bot = discord.New(dcfg, m.Wrap(s.eng), sess, log)
+	s.h, err = endpoint.New(endpoint.Config{PublicKey: s.publicHex()}, s.bot, s.eng.Ready, reg, log)
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(s.h)
+	t.Cleanup(func() {
+		srv.Close()
+		s.h.Wait()
+		s.bot.Wait()
+	})
+	s.url = srv.URL
+	return s
+}
+
+// interaction is the JSON of an interaction from user "u<id>" with the given member
+// permissions.
+func interaction(t testing.TB, id string, typ discordgo.InteractionType, data any, perms string) []byte {
+	t.Helper()
+	b, err := json.Marshal(map[string]any{
+		"id": id, "application_id": "app1", "type": typ, "token": "tok-" + id + "-SECRET",
+		"version": 1, "guild_id": "g1", "channel_id": "c1", "data": data,
+		"member": map[string]any{"user": map[string]any{"id": "u" + id, "username": "asker"}, "permissions": perms},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+func askData(question string) map[string]any {
+	return map[string]any{"id": "cmd1", "name": "ask", "type": 1, "options": []map[string]any{
+		{"name": "question", "type": 3, "value": question},
+	}}
+}
+
+// response is an interaction response as the tests read it (discordgo's own type cannot
+// decode message components).
+type response struct {
+	Type discordgo.InteractionResponseType `json:"type"`
+	Data *struct {
+		Content         string                                      `json:"content"`
+		Embeds          []*discordgo.MessageEmbed                   `json:"embeds"`
+		Choices         []*discordgo.ApplicationCommandOptionChoice `json:"choices"`
+		AllowedMentions *discordgo.MessageAllowedMentions           `json:"allowed_mentions"`
+		Flags           discordgo.MessageFlags                      `json:"flags"`
+	} `json:"data"`
+}
+
+// post signs body now and posts it; it returns the status and the decoded response.
+func (s *stack) post(t testing.TB, client *http.Client, body []byte) (int, response, string) {
+	t.Helper()
+	code, r, raw, err := s.try(client, body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return code, r, raw
+}
+
+// try is post for goroutines other than the test's: it returns errors.
+func (s *stack) try(client *http.Client, body []byte) (int, response, string, error) {
+	var r response
+	sig, stamp := s.sign(time.Now(), body)
+	req, err := http.NewRequest(http.MethodPost, s.url+endpoint.DefaultPath, bytes.NewReader(body))
+	if err != nil {
+		return 0, r, "", err
+	}
+	req.Header.Set(endpoint.HeaderSignature, sig)
+	req.Header.Set(endpoint.HeaderTimestamp, stamp)
+	resp, err := client.Do(req)
+	if err != nil {
+		return 0, r, "", err
+	}
+	defer resp.Body.Close()
+	raw, err := io.ReadAll(resp.Body)
+	if err != nil {
+		return 0, r, "", err
+	}
+	if resp.StatusCode == http.StatusOK {
+		if err := json.Unmarshal(raw, &r); err != nil {
+			return 0, r, "", fmt.Errorf("decode response %.300s: %w", raw, err)
+		}
+	}
+	return resp.StatusCode, r, string(raw), nil
+}
+
+func (s *stack) get(t testing.TB, path string) (int, string) {
+	t.Helper()
+	resp, err := http.Get(s.url + path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, string(b)
+}
+
+// waitPatch waits for the PATCH that edits the original reply of the interaction with
+// token tok.
+func (s *stack) waitPatch(t *testing.T, tok string) restCall {
+	t.Helper()
+	want := "/api/v9/webhooks/app1/" + tok + "/messages/@original"
+	deadline := time.After(30 * time.Second)
+	for {
+		select {
+		case c := <-s.rest:
+			if c.method == http.MethodPatch && c.path == want {
+				return c
+			}
+			t.Logf("other REST call: %s %s", c.method, c.path)
+		case <-deadline:
+			t.Fatalf("no PATCH %s within 30s", want)
+		}
+	}
+}

@@ -1,0 +1,261 @@
+package discord_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/bwmarrin/discordgo"
+
+	"github.com/faqbot/faqbot/internal/discord"
+	"github.com/faqbot/faqbot/internal/discord/discordtest"
+	"github.com/faqbot/faqbot/internal/engine"
+	"github.com/faqbot/faqbot/internal/faq"
+)
+
+const botToken = "test-bot-token-SECRET"
+
+// logBuffer is a goroutine-safe log sink tests can search and wait on.
+type logBuffer struct {
+	mu      sync.Mutex
+	buf     bytes.Buffer
+	changed chan struct{} // closed and replaced on every write
+}
+
+func newLogBuffer() *logBuffer { return &logBuffer{changed: make(chan struct{})} }
+
+func (l *logBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	close(l.changed)
+	l.changed = make(chan struct{})
+	return l.buf.Write(p)
+}
+
+// await waits until the logs contain s.
+func (l *logBuffer) await(ctx context.Context, s string) error {
+	for {
+		l.mu.Lock()
+		found, changed := strings.Contains(l.buf.String(), s), l.changed
+		l.mu.Unlock()
+		if found {
+			return nil
+		}
+		select {
+		case <-changed:
+		case <-ctx.Done():
+			return fmt.Errorf("waiting for log %q: %w", s, ctx.Err())
+		}
+	}
+}
+
+func (l *logBuffer) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.buf.String()
+}
+
+// signalEngine is the real engine, telling the test when a reindex starts.
+type signalEngine struct {
+	*engine.Engine
+	reindexing chan struct{}
+}
+
+func (e signalEngine) Reindex(ctx context.Context) (faq.ReindexReport, error) {
+	select {
+	case e.reindexing <- struct{}{}:
+	default:
+	}
+	return e.Engine.Reindex(ctx)
+}
+
+// harness is the real bot (discord.Serve with the real engine over a temp copy of
+// content/) connected to a fake Discord.
+type harness struct {
+	t          *testing.T
+	fake       *discordtest.Server
+	eng        signalEngine
+	contentDir string
+	logs       *logBuffer
+	stop       func() error
+}
+
+func startBot(t *testing.T, cfg discord.Config) *harness {
+	t.Helper()
+	contentDir := filepath.Join(t.TempDir(), "content")
+	if err := os.CopyFS(contentDir, os.DirFS("../../content")); err != nil {
+		t.Fatal(err)
+	}
+	logs := newLogBuffer()
+	log := slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
+	eng, err := engine.Open(t.Context(), engine.Config{ContentDir: contentDir, IndexDir: t.TempDir()}, log)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fake := discordtest.New(t, botToken)
+	cfg.Token = botToken
+	cfg.APIURL = fake.APIURL()
+	h := &harness{t: t, fake: fake, eng: signalEngine{eng, make(chan struct{}, 1)}, contentDir: contentDir, logs: logs}
+
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- discord.Serve(ctx, cfg, h.eng, log) }()
+	var once sync.Once
+	var serveErr error
+	h.stop = func() error {
+		once.Do(func() {
+			cancel()
+			select {
+			case serveErr = <-done:
+			case <-time.After(20 * time.Second):
+				t.Error("Serve did not return after its context was cancelled")
+			}
+			eng.Close()
+		})
+		return serveErr
+	}
+	t.Cleanup(func() {
+		h.stop()
+		if t.Failed() {
+			t.Logf("bot logs:\n%s", logs.String())
+		}
+	})
+	registered := make(chan error, 1)
+	go func() {
+		_, err := fake.Await(h.ctx(), discordtest.Route("PUT", "/applications/"))
+		registered <- err
+	}()
+	select {
+	case err := <-registered:
+		if err != nil {
+			t.Fatalf("bot never registered its commands: %v", err)
+		}
+	case err := <-done:
+		t.Fatalf("Serve = %v before registering commands", err)
+	}
+	return h
+}
+
+// want is the engine's own answer to question, which the bot must render.
+func (h *harness) want(t *testing.T, question string) faq.Answer {
+	t.Helper()
+	a, err := h.eng.Answer(t.Context(), question)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a
+}
+
+// ctx bounds one wait.
+func (h *harness) ctx() context.Context {
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	h.t.Cleanup(cancel)
+	return ctx
+}
+
+func (h *harness) dispatch(t *testing.T, event string, data any) {
+	t.Helper()
+	if err := h.fake.Dispatch(event, data); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// interact dispatches an interaction and returns the bot's callback (the first one
+// that succeeded) and its raw body.
+func (h *harness) interact(t *testing.T, payload map[string]any) (*response, string) {
+	t.Helper()
+	h.dispatch(t, "INTERACTION_CREATE", payload)
+	return h.callback(t, payload["id"].(string))
+}
+
+// response is an interaction response as the fake received it.
+type response struct {
+	Type discordgo.InteractionResponseType `json:"type"`
+	Data *struct {
+		Content    string                                      `json:"content"`
+		Embeds     []*discordgo.MessageEmbed                   `json:"embeds"`
+		Components json.RawMessage                             `json:"components"`
+		Choices    []*discordgo.ApplicationCommandOptionChoice `json:"choices"`
+		Flags      discordgo.MessageFlags                      `json:"flags"`
+	} `json:"data"`
+}
+
+func (h *harness) callback(t *testing.T, id string) (*response, string) {
+	t.Helper()
+	for {
+		req, err := h.fake.Await(h.ctx(), discordtest.Callback(id))
+		if err != nil {
+			t.Fatalf("no callback for interaction %s: %v", id, err)
+		}
+		if req.Status >= 300 {
+			continue
+		}
+		var resp response
+		if err := req.JSON(&resp); err != nil {
+			t.Fatalf("callback body %s: %v", req.Body, err)
+		}
+		if resp.Data == nil {
+			t.Fatalf("callback without data: %s", req.Body)
+		}
+		return &resp, string(req.Body)
+	}
+}
+
+// edit waits for the edit of the deferred reply to interaction id.
+func (h *harness) edit(t *testing.T, id string) string {
+	t.Helper()
+	req, err := h.fake.Await(h.ctx(), discordtest.Edit(discordtest.Token(id)))
+	if err != nil {
+		t.Fatalf("deferred reply to %s never edited: %v", id, err)
+	}
+	var m struct {
+		Content         string `json:"content"`
+		AllowedMentions *struct {
+			Parse []string `json:"parse"`
+		} `json:"allowed_mentions"`
+	}
+	if err := req.JSON(&m); err != nil {
+		t.Fatal(err)
+	}
+	if m.AllowedMentions == nil || m.AllowedMentions.Parse == nil || len(m.AllowedMentions.Parse) != 0 {
+		t.Errorf("edit can ping: %s", req.Body)
+	}
+	return m.Content
+}
+
+// ask sends /ask and returns the first embed of the reply.
+func (h *harness) ask(t *testing.T, id, user, question string) (*discordgo.MessageEmbed, string) {
+	t.Helper()
+	resp, raw := h.interact(t, discordtest.Command(id, discordtest.Member{ID: user}, "ask", map[string]string{"question": question}))
+	if resp.Type != discordgo.InteractionResponseChannelMessageWithSource || len(resp.Data.Embeds) == 0 {
+		t.Fatalf("/ask %q -> %s; want a message with an embed", question, raw)
+	}
+	if !strings.Contains(raw, `"allowed_mentions":{"parse":[]`) {
+		t.Errorf("/ask reply can ping: %s", raw)
+	}
+	return resp.Data.Embeds[0], raw
+}
+
+func fieldValue(e *discordgo.MessageEmbed, name string) string {
+	for _, f := range e.Fields {
+		if f.Name == name {
+			return f.Value
+		}
+	}
+	return ""
+}
+
+func decode(t *testing.T, body []byte, v any) {
+	t.Helper()
+	if err := json.Unmarshal(body, v); err != nil {
+		t.Fatalf("decode %s: %v", body, err)
+	}
+}

@@ -1,0 +1,97 @@
+package discord
+
+import (
+	"errors"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+
+	"github.com/bwmarrin/discordgo"
+)
+
+func TestMentionQuestion(t *testing.T) {
+	tests := []struct {
+		content, want string
+		ok            bool
+	}{
+		{"<@42> can I take ketamine?", "can I take ketamine?", true},
+		{"hey <@!42>   what about SSRIs", "hey what about SSRIs", true},
+		{"<@43> not me", "", false},
+		{"no mention", "", false},
+		{"<@42>", "", true},
+	}
+	for _, tt := range tests {
+		got, ok := mentionQuestion(tt.content, "42")
+		if ok != tt.ok || (ok && got != tt.want) {
+			t.Errorf("mentionQuestion(%q) = %q, %v; want %q, %v", tt.content, got, ok, tt.want, tt.ok)
+		}
+	}
+}
+
+func TestRedact(t *testing.T) {
+	in := `Post "https://discord.com/api/v9/interactions/123/aW50ZXJhY3Rpb24/callback": dial tcp; PATCH /api/v9/webhooks/99/tok.en-_x/messages/@original`
+	got := redact(in)
+	for _, secret := range []string{"aW50ZXJhY3Rpb24", "tok.en-_x"} {
+		if strings.Contains(got, secret) {
+			t.Errorf("redact(%q) = %q; still has %q", in, got, secret)
+		}
+	}
+	if !strings.Contains(got, "/interactions/123/<redacted>/callback") {
+		t.Errorf("redact lost the route: %q", got)
+	}
+}
+
+// TestNewSessionRewritesAPI: REST calls go to DISCORD_API_URL, never discord.com.
+func TestNewSessionRewritesAPI(t *testing.T) {
+	got := make(chan string, 1)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		got <- r.Method + " " + r.URL.Path + " " + r.Header.Get("Authorization")
+		fmt.Fprint(w, `{"url":"ws://127.0.0.1:1"}`)
+	}))
+	defer srv.Close()
+	s, err := NewSession(Config{Token: "abc", APIURL: srv.URL + "/proxy/api/v9/"}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Gateway(); err != nil {
+		t.Fatal(err)
+	}
+	if g, want := <-got, "GET /proxy/api/v9/gateway Bot abc"; g != want {
+		t.Errorf("request = %q; want %q", g, want)
+	}
+}
+
+func TestNewSessionErrors(t *testing.T) {
+	if err := Serve(t.Context(), Config{}, nil, nil); !errors.Is(err, ErrNoToken) {
+		t.Errorf("Serve without a token: err = %v; want ErrNoToken", err)
+	}
+	if s, err := NewSession(Config{}, nil); err != nil || s.Token != "" {
+		t.Errorf("NewSession without a token (endpoint mode) = %v; want a session without auth", err)
+	}
+	if _, err := NewSession(Config{Token: "x", APIURL: "discord.com"}, nil); err == nil || !strings.Contains(err.Error(), "DISCORD_API_URL") {
+		t.Errorf("bad API URL: err = %v; want one naming DISCORD_API_URL", err)
+	}
+}
+
+func TestCommands(t *testing.T) {
+	cmds := Commands()
+	byName := map[string]*discordgo.ApplicationCommand{}
+	for _, c := range cmds {
+		byName[c.Name] = c
+	}
+	ask, re := byName[cmdAsk], byName[cmdReindex]
+	if ask == nil || re == nil {
+		t.Fatalf("commands = %v; want ask and reindex", cmds)
+	}
+	if o := ask.Options[0]; !o.Autocomplete || !o.Required || o.MaxLength != MaxQuestionLength {
+		t.Errorf("ask option = %+v", o)
+	}
+	if re.DefaultMemberPermissions == nil || *re.DefaultMemberPermissions != discordgo.PermissionManageGuild {
+		t.Errorf("reindex default_member_permissions = %v; want Manage Server", re.DefaultMemberPermissions)
+	}
+	if re.DMPermission == nil || *re.DMPermission {
+		t.Errorf("reindex dm_permission = %v; want false", re.DMPermission)
+	}
+}

@@ -1,0 +1,83 @@
+package safety
+
+import (
+	"bufio"
+	"os"
+	"strings"
+	"testing"
+)
+
+// questionsFile is the labelled question set at the repository root (format in
+// testdata/README.md there).
+const questionsFile = "../../testdata/questions.tsv"
+
+// TestQuestionSet checks the labelled question set is well formed and agrees with the
+// detector: every crisis row is detected and no other row is.
+func TestQuestionSet(t *testing.T) {
+	f, err := os.Open(questionsFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	d := NewDetector()
+	perCategory := map[string]int{}
+	seen := map[string]int{}
+	sc := bufio.NewScanner(f)
+	for n := 1; sc.Scan(); n++ {
+		line := sc.Text()
+		if n == 1 {
+			if line != "category\texpected\tquestion" {
+				t.Fatalf("%s:1: header = %q; want %q", questionsFile, line, "category\texpected\tquestion")
+			}
+			continue
+		}
+		cols := strings.Split(line, "\t")
+		if len(cols) != 3 {
+			t.Errorf("%s:%d: %d tab-separated columns; want 3", questionsFile, n, len(cols))
+			continue
+		}
+		cat, expected, q := cols[0], cols[1], cols[2]
+		perCategory[cat]++
+		switch {
+		case strings.TrimSpace(q) == "":
+			t.Errorf("%s:%d: empty question", questionsFile, n)
+		case seen[strings.ToLower(q)] > 0:
+			t.Errorf("%s:%d: question %q repeats line %d", questionsFile, n, q, seen[strings.ToLower(q)])
+		}
+		seen[strings.ToLower(q)] = n
+		switch cat {
+		case "paraphrase", "keyword", "brand", "typo":
+			for _, title := range strings.Split(expected, "|") {
+				if strings.TrimSpace(title) != title || title == "" || title == "no_answer" || title == "crisis" {
+					t.Errorf("%s:%d: category %s wants passage titles, got %q", questionsFile, n, cat, expected)
+				}
+			}
+		case "offtopic", "offtopic_health":
+			if expected != "no_answer" {
+				t.Errorf("%s:%d: category %s wants expected no_answer, got %q", questionsFile, n, cat, expected)
+			}
+		case "crisis":
+			if expected != "crisis" {
+				t.Errorf("%s:%d: category crisis wants expected crisis, got %q", questionsFile, n, expected)
+			}
+		default:
+			t.Errorf("%s:%d: unknown category %q", questionsFile, n, cat)
+		}
+		if got, want := d.IsCrisis(q), cat == "crisis"; got != want {
+			t.Errorf("%s:%d: IsCrisis(%q) = %v; want %v", questionsFile, n, q, got, want)
+		}
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatal(err)
+	}
+	total := 0
+	for _, cat := range []string{"paraphrase", "keyword", "brand", "typo", "offtopic", "offtopic_health", "crisis"} {
+		total += perCategory[cat]
+		if perCategory[cat] < 12 {
+			t.Errorf("%s: %d %s rows; want at least 12", questionsFile, perCategory[cat], cat)
+		}
+	}
+	if total < 100 {
+		t.Errorf("%s: %d rows; want at least 100", questionsFile, total)
+	}
+}

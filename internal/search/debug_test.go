@@ -1,0 +1,37 @@
+package search
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"strings"
+	"testing"
+)
+
+// TestDebugQuestion prints how questions in $FAQBOT_DEBUG (separated by "|") are
+// analysed and matched. It is a tool for tuning, skipped unless the variable is set.
+func TestDebugQuestion(t *testing.T) {
+	qs := os.Getenv("FAQBOT_DEBUG")
+	if qs == "" {
+		t.Skip("set FAQBOT_DEBUG to questions separated by |")
+	}
+	ix, lib := buildSeed(t)
+	for _, q := range strings.Split(qs, "|") {
+		t.Logf("Q: %s", q)
+		for _, c := range ix.concepts(q) {
+			var alts []string
+			for _, a := range c.alts {
+				alts = append(alts, strings.Join(a.terms, " ")+"×"+strings.TrimRight(strings.TrimRight(strconvF(a.factor), "0"), "."))
+			}
+			t.Logf("   concept %-14s w=%.2f known=%v alts=%v", c.text, c.weight, c.known, alts)
+		}
+		res, _ := ix.Search(context.Background(), q, 4)
+		for _, h := range res.Hits {
+			t.Logf("   hit %-60.60s score=%.2f cov=%.2f", titleOf(lib, h.PassageID), h.Score, h.Coverage)
+		}
+	}
+}
+
+func strconvF(f float64) string { return strings.TrimSpace(strings.Replace(fmtF(f), " ", "", -1)) }
+
+func fmtF(f float64) string { return fmt.Sprintf("%.2f", f) }
