@@ -106,6 +106,7 @@ type result struct {
 	Errors    int
 	FirstErr  error
 	Elapsed   time.Duration
+	CPU       time.Duration   // CPU time this process used during the run (0: unknown)
 	Latencies []time.Duration // sorted
 }
 
@@ -126,6 +127,11 @@ func (r result) String() string {
 		round(r.percentile(1)), r.Errors)
 	if r.FirstErr != nil {
 		s += fmt.Sprintf(" (first: %v)", r.FirstErr)
+	}
+	if r.CPU > 0 && r.Requests > 0 {
+		per := r.CPU / time.Duration(r.Requests)
+		s += fmt.Sprintf("\nCPU %.2fs (%.2f cores busy): %s per request", r.CPU.Seconds(),
+			r.CPU.Seconds()/r.Elapsed.Seconds(), round(per))
 	}
 	return s
 }
@@ -148,7 +154,7 @@ func run(ctx context.Context, cfg loadConfig) result {
 	var mu sync.Mutex
 	var res result
 	var wg sync.WaitGroup
-	start := time.Now()
+	start, cpu0 := time.Now(), processCPU()
 	for range cfg.Concurrency {
 		wg.Go(func() {
 			lat := make([]time.Duration, 0, 4096)
@@ -185,6 +191,9 @@ func run(ctx context.Context, cfg loadConfig) result {
 	}
 	wg.Wait()
 	res.Elapsed = time.Since(start)
+	if cpu := processCPU(); cpu0 > 0 || cpu > 0 {
+		res.CPU = cpu - cpu0
+	}
 	res.Requests = len(res.Latencies)
 	slices.Sort(res.Latencies)
 	return res

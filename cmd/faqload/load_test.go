@@ -96,3 +96,32 @@ func TestPrivateKey(t *testing.T) {
 		}
 	}
 }
+
+func TestPrintKey(t *testing.T) {
+	var out, errs strings.Builder
+	seed := strings.Repeat("01", 32)
+	if err := runMain(context.Background(), []string{"-seed", seed, "-print-key"}, &out, &errs); err != nil {
+		t.Fatal(err)
+	}
+	priv, _ := privateKey(seed)
+	want := hex.EncodeToString(priv.Public().(ed25519.PublicKey)) + "\n"
+	if out.String() != want {
+		t.Errorf("-print-key printed %q; want %q", out.String(), want)
+	}
+	if err := runMain(context.Background(), []string{"-concurrency", "0"}, &out, &errs); err == nil {
+		t.Error("-concurrency 0: no error")
+	}
+}
+
+// TestInProcess runs faqload as the README shows, briefly: the real engine over the
+// shipped content, behind the real endpoint, over loopback HTTP.
+func TestInProcess(t *testing.T) {
+	var out, errs strings.Builder
+	args := []string{"-content", "../../content", "-requests", "60", "-concurrency", "3", "-pool", "100"}
+	if err := runMain(context.Background(), args, &out, &errs); err != nil {
+		t.Fatalf("faqload %s: %v\n%s", strings.Join(args, " "), err, errs.String())
+	}
+	if !strings.Contains(out.String(), "requests 60 ") || !strings.Contains(out.String(), "errors 0") {
+		t.Errorf("output:\n%s\nwant 60 requests and no errors", out.String())
+	}
+}

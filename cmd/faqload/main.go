@@ -60,6 +60,8 @@ type options struct {
 	content     string
 	cpuProfile  string
 	verbose     bool
+	memo        bool
+	printKey    bool
 }
 
 func runMain(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -76,6 +78,8 @@ func runMain(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	fs.StringVar(&o.content, "content", "content", "in-process mode: content directory the engine indexes")
 	fs.StringVar(&o.cpuProfile, "cpuprofile", "", "in-process mode: write a CPU profile of the whole run to this file")
 	fs.BoolVar(&o.verbose, "v", false, "in-process mode: log the endpoint's warnings")
+	fs.BoolVar(&o.printKey, "print-key", false, "print the public key of -seed (for DISCORD_PUBLIC_KEY) and exit")
+	fs.BoolVar(&o.memo, "memo", false, "in-process mode: answer each distinct question once and replay it, to measure everything but the search")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -102,6 +106,10 @@ func runMain(ctx context.Context, args []string, stdout, stderr io.Writer) error
 			return fmt.Errorf("read questions from %s: %w", o.questions, err)
 		}
 	}
+	if o.printKey {
+		fmt.Fprintln(stdout, hex.EncodeToString(priv.Public().(ed25519.PublicKey)))
+		return nil
+	}
 	fmt.Fprintf(stdout, "public key: %s\n", hex.EncodeToString(priv.Public().(ed25519.PublicKey)))
 
 	target := o.url
@@ -112,18 +120,18 @@ func runMain(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		}
 		defer srv.stop()
 		target = srv.url
-		if o.cpuProfile != "" {
-			stopProfile, err := startProfile(o.cpuProfile)
-			if err != nil {
-				return err
-			}
-			defer stopProfile()
-		}
 	}
 
 	pool, err := presign(priv, o.pool, "load-app", questions)
 	if err != nil {
 		return fmt.Errorf("sign requests: %w", err)
+	}
+	if o.cpuProfile != "" && o.url == "" {
+		stopProfile, err := startProfile(o.cpuProfile)
+		if err != nil {
+			return err
+		}
+		defer stopProfile()
 	}
 	fmt.Fprintf(stdout, "driving %s: %d questions, %d pre-signed requests, concurrency %d, GOMAXPROCS %d\n",
 		target, len(questions), len(pool), o.concurrency, runtime.GOMAXPROCS(0))

@@ -42,7 +42,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	var o options
 	fs.StringVar(&o.medquad, "medquad", filepath.Join(root, "..", "shared", "medquad", "corpus.jsonl"), "MedQuAD corpus (JSON Lines)")
 	fs.StringVar(&o.content, "content", filepath.Join(root, "content"), "content indexed together with MedQuAD")
-	fs.StringVar(&o.work, "work", "", "working directory for the content and index (default: a new temporary directory, removed afterwards)")
+	fs.StringVar(&o.work, "work", "", "working directory for the content and index (default: a new temporary directory, removed afterwards); content already there is reused")
 	fs.BoolVar(&o.keep, "keep", false, "keep the temporary working directory")
 	fs.IntVar(&o.runs, "runs", 3, "how many times each phase runs; medians are reported")
 	fs.IntVar(&o.questions, "questions", 1000, "how many questions are answered per serving run")
@@ -72,13 +72,17 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		}
 	}
 	contentDir := filepath.Join(work, "content")
-	start := time.Now()
-	rep, err := prepareContent(ctx, o.content, o.medquad, contentDir)
-	if err != nil {
-		return err
+	if _, err := os.Stat(contentDir); err == nil {
+		fmt.Fprintf(stderr, "reusing the content in %s\n", contentDir)
+	} else {
+		start := time.Now()
+		rep, err := prepareContent(ctx, o.content, o.medquad, contentDir)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(stderr, "imported %d rows into %d documents (%d entries) in %s\n",
+			rep.Rows, rep.Documents, rep.Entries, time.Since(start).Round(time.Millisecond))
 	}
-	fmt.Fprintf(stderr, "imported %d rows into %d documents (%d entries) in %s\n",
-		rep.Rows, rep.Documents, rep.Entries, time.Since(start).Round(time.Millisecond))
 
 	qs, err := generateQuestions(o.medquad, o.questions, o.seed)
 	if err != nil {
@@ -98,6 +102,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	var indexDir string
 	for i := range o.runs {
 		indexDir = filepath.Join(work, fmt.Sprintf("index-%d", i))
+		if err := os.RemoveAll(indexDir); err != nil {
+			return err
+		}
 		args := []string{"-content", contentDir, "-index", indexDir}
 		if o.profile != "" && i == o.runs-1 {
 			args = append(args, "-profile", filepath.Join(o.profile, "build"))

@@ -72,6 +72,9 @@ func TestGateway(t *testing.T) {
 	knownTitle := known.Title
 
 	t.Run("identify with non-privileged intents and register commands to the guild", func(t *testing.T) {
+		if all := h.fake.Requests(); len(all) == 0 || all[0].Method != "GET" || all[0].Path != "/gateway" {
+			t.Errorf("first request = %+v; want GET /gateway through DISCORD_API_URL", all)
+		}
 		var reqs []discordtest.Request
 		for _, r := range h.fake.Requests() {
 			if r.Method == "PUT" || r.Method == "WS" {
@@ -232,6 +235,7 @@ func TestGateway(t *testing.T) {
 	})
 
 	t.Run("burst of questions during a reindex", func(t *testing.T) {
+		h.eng.drain()
 		h.dispatch(t, "INTERACTION_CREATE", discordtest.Command("1600", moderator, "reindex", nil))
 		<-h.eng.reindexing
 		const n = 20
@@ -318,9 +322,20 @@ func TestGateway(t *testing.T) {
 		}
 	})
 
-	t.Run("shutdown and secrets", func(t *testing.T) {
+	t.Run("shutdown finishes in-flight replies; secrets stay out of the logs", func(t *testing.T) {
+		os.Remove(filepath.Join(h.contentDir, "broken.md"))
+		h.eng.drain()
+		h.dispatch(t, "INTERACTION_CREATE", discordtest.Command("2001", moderator, "reindex", nil))
+		<-h.eng.reindexing // the reindex is under way
 		if err := h.stop(); err != nil {
 			t.Errorf("Serve = %v; want nil after shutdown", err)
+		}
+		edited := false
+		for _, r := range h.fake.Requests() {
+			edited = edited || discordtest.Edit(discordtest.Token("2001"))(r)
+		}
+		if !edited {
+			t.Errorf("Serve returned before the in-flight /reindex edited its reply")
 		}
 		logs := h.logs.String()
 		if strings.Contains(logs, botToken) || strings.Contains(logs, "itoken-") {

@@ -77,6 +77,14 @@ func (e signalEngine) Reindex(ctx context.Context) (faq.ReindexReport, error) {
 	return e.Engine.Reindex(ctx)
 }
 
+// drain forgets a signal left by an earlier reindex.
+func (e signalEngine) drain() {
+	select {
+	case <-e.reindexing:
+	default:
+	}
+}
+
 // harness is the real bot (discord.Serve with the real engine over a temp copy of
 // content/) connected to a fake Discord.
 type harness struct {

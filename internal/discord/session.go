@@ -23,8 +23,9 @@ const Intents = discordgo.IntentsGuilds | discordgo.IntentsGuildMessages
 
 // NewSession returns a discordgo session whose REST calls go to cfg.APIURL (a
 // RoundTripper rewriting https://discord.com/api/v9/... to APIURL); the gateway URL is
-// discovered through it. discordgo's own logging is off (it logs through a
-// package-wide hook); the bot logs connection, rate-limit and reply events into log.
+// discovered through it. The session logs discordgo's warnings and errors (to the
+// standard logger unless RouteLibraryLogs was called); the bot itself logs connection,
+// rate-limit and reply events into log.
 // The token may be empty when the session is only used to edit interaction replies
 // (the HTTP endpoint): those are authorised by the interaction token. The gateway
 // needs it (Serve returns ErrNoToken).
@@ -43,7 +44,7 @@ func NewSession(cfg Config, log *slog.Logger) (*discordgo.Session, error) {
 		return nil, fmt.Errorf("create discord session: %w", err)
 	}
 	s.Identify.Intents = Intents
-	s.LogLevel = -1 // below discordgo.LogError: silent
+	s.LogLevel = discordgo.LogWarning // its informational lines quote tokenised URLs
 	s.ShouldRetryOnRateLimit = true
 	s.Client = &http.Client{
 		Timeout:   20 * time.Second,
@@ -76,11 +77,16 @@ func (rw *rewriter) RoundTrip(req *http.Request) (*http.Response, error) {
 	return rw.next.RoundTrip(r)
 }
 
-// tokenInPath matches the secret part of interaction and webhook URLs.
-var tokenInPath = regexp.MustCompile(`(/(?:interactions|webhooks)/[0-9A-Za-z]+/)[^/?\s"]+`)
+// tokenInPath matches the secret part of interaction and webhook URLs; tokenInJSON a
+// token field of a raw gateway payload.
+var (
+	tokenInPath = regexp.MustCompile(`(/(?:interactions|webhooks)/[0-9A-Za-z]+/)[^/?\s"]+`)
+	tokenInJSON = regexp.MustCompile(`("token"\s*:\s*)"[^"]*"`)
+)
 
-// redact removes interaction and webhook tokens from a URL or an error message that
-// quotes one, so they never reach the logs.
+// redact removes interaction and webhook tokens from a URL, an error message that
+// quotes one, or a raw payload, so they never reach the logs.
 func redact(s string) string {
-	return tokenInPath.ReplaceAllString(s, "${1}<redacted>")
+	s = tokenInPath.ReplaceAllString(s, "${1}<redacted>")
+	return tokenInJSON.ReplaceAllString(s, `${1}"<redacted>"`)
 }

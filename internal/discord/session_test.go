@@ -3,6 +3,7 @@ package discord
 import (
 	"errors"
 	"fmt"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -31,9 +32,9 @@ func TestMentionQuestion(t *testing.T) {
 }
 
 func TestRedact(t *testing.T) {
-	in := `Post "https://discord.com/api/v9/interactions/123/aW50ZXJhY3Rpb24/callback": dial tcp; PATCH /api/v9/webhooks/99/tok.en-_x/messages/@original`
+	in := `Post "https://discord.com/api/v9/interactions/123/aW50ZXJhY3Rpb24/callback": dial tcp; PATCH /api/v9/webhooks/99/tok.en-_x/messages/@original; Data: {"id":"1","token": "rawtok"}`
 	got := redact(in)
-	for _, secret := range []string{"aW50ZXJhY3Rpb24", "tok.en-_x"} {
+	for _, secret := range []string{"aW50ZXJhY3Rpb24", "tok.en-_x", "rawtok"} {
 		if strings.Contains(got, secret) {
 			t.Errorf("redact(%q) = %q; still has %q", in, got, secret)
 		}
@@ -93,5 +94,15 @@ func TestCommands(t *testing.T) {
 	}
 	if re.DMPermission == nil || *re.DMPermission {
 		t.Errorf("reindex dm_permission = %v; want false", re.DMPermission)
+	}
+}
+
+func TestLibraryLogger(t *testing.T) {
+	var buf strings.Builder
+	log := slog.New(slog.NewTextHandler(&buf, &slog.HandlerOptions{Level: slog.LevelDebug}))
+	libraryLogger(log)(discordgo.LogWarning, 2, "error on %s", "https://discord.com/api/v9/webhooks/1/SECRETTOKEN/messages/@original")
+	got := buf.String()
+	if !strings.Contains(got, "level=WARN") || !strings.Contains(got, "discordgo: error on") || strings.Contains(got, "SECRETTOKEN") {
+		t.Errorf("library log line = %q; want a redacted warning", got)
 	}
 }

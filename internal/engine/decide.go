@@ -61,7 +61,7 @@ func (e *Engine) answerFrom(question string, loc located, score float64) faq.Ans
 		Question:   question,
 		Kind:       faq.KindAnswer,
 		Title:      loc.p.Title,
-		Text:       loc.p.Text,
+		Text:       loc.text(),
 		Document:   loc.doc.Title,
 		References: loc.doc.References,
 		Disclaimer: disclaimer,

@@ -71,20 +71,42 @@ type Engine struct {
 	reindex sync.Mutex // held while a reindex runs
 }
 
-// state is one build in service: its index and the library it was built from.
+// state is one build in service: its index and the library it was built from. The
+// library's passages have no text in memory: texts reads it when it is shown.
 type state struct {
 	build       string
 	fingerprint string
-	ix          *search.Index
-	lib         faq.Library
-	passages    map[string]located
-	suggest     []suggestion
+	// files is filesFingerprint of the content the build was made from.
+	files    string
+	ix       *search.Index
+	texts    *texts
+	lib      faq.Library
+	passages map[string]located
+	suggest  []suggestion
 }
 
-// located is a passage with its document.
+// located is a passage with its document and where its text is.
 type located struct {
-	doc *faq.Document
-	p   *faq.Passage
+	doc   *faq.Document
+	p     *faq.Passage
+	ref   textRef
+	texts *texts
+}
+
+// text returns the passage's text. The build's texts file is open for as long as
+// the build serves, so only a failing disk makes this fail; the reply then has no
+// text, which is better than none at all, and the error is in Text's place.
+func (l located) text() string {
+	t, err := l.texts.read(l.ref)
+	if err != nil {
+		return "(" + err.Error() + ")"
+	}
+	return t
+}
+
+// close releases the build's index and texts.
+func (st *state) close() error {
+	return errors.Join(st.ix.Close(), st.texts.close())
 }
 
 // New returns an engine serving the build currently in cfg.IndexDir, if there is
@@ -139,15 +161,26 @@ func Open(ctx context.Context, cfg Config, log *slog.Logger) (*Engine, error) {
 }
 
 // Stale reports whether the content differs from what the index in service was
-// built from (or there is no index).
+// built from (or there is no index). When no content file's name, size or
+// modification time changed since the build, the content is taken as unchanged
+// without reading it; otherwise its bytes are compared (content.Fingerprint).
 func (e *Engine) Stale() (bool, error) {
+	e.mu.RLock()
+	st := e.st
+	e.mu.RUnlock()
+	if st == nil {
+		return true, nil
+	}
+	if st.files != "" {
+		if files, err := filesFingerprint(e.cfg.ContentDir); err == nil && files == st.files {
+			return false, nil
+		}
+	}
 	fp, err := content.Fingerprint(e.cfg.ContentDir)
 	if err != nil {
 		return true, err
 	}
-	e.mu.RLock()
-	defer e.mu.RUnlock()
-	return e.st == nil || e.st.fingerprint != fp, nil
+	return st.fingerprint != fp, nil
 }
 
 func loadState(build string) (*state, error) {
@@ -155,24 +188,32 @@ func loadState(build string) (*state, error) {
 	if err != nil {
 		return nil, err
 	}
-	lib, err := readSnapshot(build)
+	snap, err := readSnapshot(build)
 	if err != nil {
 		return nil, err
 	}
-	ix, err := search.Open(filepath.Join(build, bleveDir), lib.Synonyms)
+	t, err := openTexts(build)
 	if err != nil {
 		return nil, err
 	}
-	return newState(build, m.Fingerprint, ix, lib), nil
+	ix, err := search.Open(filepath.Join(build, bleveDir), snap.Library.Synonyms)
+	if err != nil {
+		t.close()
+		return nil, err
+	}
+	return newState(build, m, ix, t, snap), nil
 }
 
-func newState(build, fingerprint string, ix *search.Index, lib faq.Library) *state {
-	st := &state{build: build, fingerprint: fingerprint, ix: ix, lib: lib,
-		passages: make(map[string]located, lib.Passages())}
+func newState(build string, m meta, ix *search.Index, t *texts, snap snapshot) *state {
+	lib := snap.Library
+	st := &state{build: build, fingerprint: m.Fingerprint, files: m.Files, ix: ix, texts: t,
+		lib: lib, passages: make(map[string]located, lib.Passages())}
+	n := 0
 	for i := range st.lib.Documents {
 		d := &st.lib.Documents[i]
 		for j := range d.Passages {
-			st.passages[d.Passages[j].ID] = located{doc: d, p: &d.Passages[j]}
+			st.passages[d.Passages[j].ID] = located{doc: d, p: &d.Passages[j], ref: snap.Texts[n], texts: t}
+			n++
 		}
 	}
 	st.suggest = newSuggestions(st.lib)
@@ -259,7 +300,7 @@ func (e *Engine) Close() error {
 	}
 	e.closed = true
 	if e.st != nil {
-		return e.st.ix.Close()
+		return e.st.close()
 	}
 	return nil
 }

@@ -60,6 +60,10 @@ func outcome(a faq.Answer) string {
 func accuracy(t *testing.T, e *Engine, set []labelled) map[string][2]int {
 	t.Helper()
 	got := map[string][2]int{}
+	wrong, answered := 0, 0
+	defer func() {
+		t.Logf("confident wrong answers: %d of %d answers given (a passage given where another, or none, was right)", wrong, answered)
+	}()
 	for _, q := range set {
 		a, err := e.Answer(context.Background(), q.question)
 		if err != nil {
@@ -70,6 +74,12 @@ func accuracy(t *testing.T, e *Engine, set []labelled) map[string][2]int {
 		for _, want := range q.expected {
 			if o == want {
 				ok = true
+			}
+		}
+		if a.Kind == faq.KindAnswer {
+			answered++
+			if !ok {
+				wrong++
 			}
 		}
 		c := got[q.category]
@@ -88,12 +98,12 @@ func accuracy(t *testing.T, e *Engine, set []labelled) map[string][2]int {
 // little under what the engine measured when they were set, so a change that makes
 // answers worse fails, and a better one can raise them.
 var seedFloors = map[string]float64{
-	"paraphrase":      0.0,
-	"keyword":         0.0,
-	"brand":           0.0,
-	"typo":            0.0,
-	"offtopic":        0.0,
-	"offtopic_health": 0.0,
+	"paraphrase":      0.65,
+	"keyword":         0.85,
+	"brand":           0.70,
+	"typo":            0.75,
+	"offtopic":        0.90,
+	"offtopic_health": 0.90,
 	"crisis":          1.0,
 }
 

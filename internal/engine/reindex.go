@@ -30,11 +30,15 @@ func (e *Engine) Reindex(ctx context.Context) (faq.ReindexReport, error) {
 	}
 
 	start := time.Now()
-	fp, err := content.Fingerprint(e.cfg.ContentDir)
-	if err != nil {
-		return faq.ReindexReport{}, fmt.Errorf("reindex: %w", err)
+	// The files' names, sizes and times are taken before their bytes are read, so
+	// that a file changed while the build runs is read again at the next start. A
+	// file changed just now could change again within the file system's clock
+	// tick, unseen: then the next start reads the content whatever the times say.
+	files, newest, err := filesFingerprintNewest(e.cfg.ContentDir)
+	if err != nil || time.Since(newest) < racyWindow {
+		files = ""
 	}
-	lib, err := content.Load(e.cfg.ContentDir)
+	lib, fp, err := content.LoadFingerprint(e.cfg.ContentDir)
 	if err != nil {
 		return faq.ReindexReport{}, fmt.Errorf("reindex: %w", err)
 	}
@@ -43,7 +47,8 @@ func (e *Engine) Reindex(ctx context.Context) (faq.ReindexReport, error) {
 	if err != nil {
 		return faq.ReindexReport{}, fmt.Errorf("reindex: %w", err)
 	}
-	st, t, err := e.build(ctx, build, fp, lib)
+	m := meta{Fingerprint: fp, Files: files, Documents: len(lib.Documents), Passages: lib.Passages()}
+	st, t, err := e.build(ctx, build, m, lib)
 	if err != nil {
 		os.RemoveAll(build)
 		return faq.ReindexReport{}, fmt.Errorf("reindex: %w", err)
@@ -54,7 +59,7 @@ func (e *Engine) Reindex(ctx context.Context) (faq.ReindexReport, error) {
 	e.mu.Unlock()
 	var retired []string
 	if old != nil {
-		if err := old.ix.Close(); err != nil {
+		if err := old.close(); err != nil {
 			e.log.Warn("close previous index", "build", old.build, "err", err)
 		}
 		retired = append(retired, old.build)
@@ -78,7 +83,7 @@ type buildTimes struct {
 }
 
 // build writes the index and the library snapshot into build and makes it current.
-func (e *Engine) build(ctx context.Context, build, fp string, lib faq.Library) (*state, buildTimes, error) {
+func (e *Engine) build(ctx context.Context, build string, m meta, lib faq.Library) (*state, buildTimes, error) {
 	var t buildTimes
 	start := time.Now()
 	ix, err := search.Build(ctx, filepath.Join(build, bleveDir), lib)
@@ -87,24 +92,33 @@ func (e *Engine) build(ctx context.Context, build, fp string, lib faq.Library) (
 	}
 	t.index = time.Since(start)
 	start = time.Now()
-	m := meta{Fingerprint: fp, Built: time.Now().UTC(), Documents: len(lib.Documents), Passages: lib.Passages()}
-	if err := writeSnapshot(build, lib, m); err != nil {
+	m.Built = time.Now().UTC()
+	refs, err := writeSnapshot(build, lib, m)
+	if err != nil {
+		ix.Close()
+		return nil, t, err
+	}
+	texts, err := openTexts(build)
+	if err != nil {
 		ix.Close()
 		return nil, t, err
 	}
 	if err := setCurrent(e.cfg.IndexDir, build); err != nil {
 		ix.Close()
+		texts.close()
 		return nil, t, err
 	}
 	t.snapshot = time.Since(start)
-	for i := range lib.Documents {
-		d := &lib.Documents[i]
+	// Serve the texts from the file, as a restarted engine does, not from memory.
+	lean := faq.Library{Synonyms: lib.Synonyms, Documents: make([]faq.Document, len(lib.Documents))}
+	for i, d := range lib.Documents {
 		d.Passages = append([]faq.Passage(nil), d.Passages...)
 		for j := range d.Passages {
-			d.Passages[j].Plain = "" // only indexing needs it
+			d.Passages[j].Text, d.Passages[j].Plain = "", ""
 		}
+		lean.Documents[i] = d
 	}
-	return newState(build, fp, ix, lib), t, nil
+	return newState(build, m, ix, texts, snapshot{Library: lean, Texts: refs}), t, nil
 }
 
 // diff lists the passages added, removed and changed between two builds.
@@ -118,7 +132,7 @@ func diff(old, cur *state) faq.ReindexReport {
 		switch {
 		case !ok:
 			r.Added = append(r.Added, n.p.Title)
-		case o.p.Text != n.p.Text || o.p.Title != n.p.Title ||
+		case o.ref.Hash != n.ref.Hash || o.ref.Len != n.ref.Len || o.p.Title != n.p.Title ||
 			fmt.Sprint(o.p.Alternates) != fmt.Sprint(n.p.Alternates):
 			r.Changed = append(r.Changed, n.p.Title)
 		}

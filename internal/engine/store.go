@@ -1,10 +1,14 @@
 package engine
 
 import (
+	"bufio"
+	"crypto/sha256"
 	"encoding/gob"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"hash/fnv"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -22,16 +26,22 @@ const (
 	buildPrefix   = "build-"
 	bleveDir      = "bleve"
 	libraryFile   = "library.gob"
+	textsFile     = "texts.md"
 	metaFile      = "meta.json"
 	staleBuildAge = time.Hour
+	// racyWindow: content modified this recently when a build starts is compared
+	// by its bytes, not its modification times, at the next start.
+	racyWindow = 2 * time.Second
 )
 
 // meta describes a build.
 type meta struct {
-	Fingerprint string    `json:"fingerprint"`
-	Built       time.Time `json:"built"`
-	Documents   int       `json:"documents"`
-	Passages    int       `json:"passages"`
+	Fingerprint string `json:"fingerprint"`
+	// Files is filesFingerprint of the content when the build started.
+	Files     string    `json:"files,omitempty"`
+	Built     time.Time `json:"built"`
+	Documents int       `json:"documents"`
+	Passages  int       `json:"passages"`
 }
 
 // currentBuild returns the build directory CURRENT names, or "" when there is none.
@@ -83,30 +93,67 @@ func syncDir(dir string) error {
 	return d.Sync()
 }
 
-// writeSnapshot stores the library (without the plain text, which only indexing
-// needs) and the build's meta next to its bleve index.
-func writeSnapshot(build string, lib faq.Library, m meta) error {
+// snapshot is what a build stores of its library besides the index: everything a
+// reply needs except the passages' text, which goes in textsFile and is read when a
+// passage is shown, so a large library is neither decoded at start-up nor held in
+// memory. Texts lists each passage's text, in library order.
+type snapshot struct {
+	Library faq.Library
+	Texts   []textRef
+}
+
+// textRef locates a passage's text in textsFile; Hash tells changed texts apart.
+type textRef struct {
+	Off  int64
+	Len  int
+	Hash uint64
+}
+
+// writeSnapshot stores the library and the build's meta next to its bleve index,
+// and returns where each passage's text is.
+func writeSnapshot(build string, lib faq.Library, m meta) ([]textRef, error) {
 	lean := faq.Library{Synonyms: lib.Synonyms, Documents: make([]faq.Document, len(lib.Documents))}
-	for i, d := range lib.Documents {
-		d.Passages = append([]faq.Passage(nil), d.Passages...)
-		for j := range d.Passages {
-			d.Passages[j].Plain = ""
+	refs := make([]textRef, 0, lib.Passages())
+	err := writeFileSync(filepath.Join(build, textsFile), func(f *os.File) error {
+		w := bufio.NewWriterSize(f, 1<<16)
+		var off int64
+		for i, d := range lib.Documents {
+			d.Passages = append([]faq.Passage(nil), d.Passages...)
+			for j := range d.Passages {
+				p := &d.Passages[j]
+				h := fnv.New64a()
+				h.Write([]byte(p.Text))
+				refs = append(refs, textRef{Off: off, Len: len(p.Text), Hash: h.Sum64()})
+				if _, err := w.WriteString(p.Text); err != nil {
+					return err
+				}
+				off += int64(len(p.Text))
+				p.Text, p.Plain = "", ""
+			}
+			lean.Documents[i] = d
 		}
-		lean.Documents[i] = d
+		return w.Flush()
+	})
+	if err != nil {
+		return nil, fmt.Errorf("write passage texts: %w", err)
 	}
 	if err := writeFileSync(filepath.Join(build, libraryFile), func(f *os.File) error {
-		return gob.NewEncoder(f).Encode(lean)
+		w := bufio.NewWriterSize(f, 1<<16)
+		if err := gob.NewEncoder(w).Encode(snapshot{Library: lean, Texts: refs}); err != nil {
+			return err
+		}
+		return w.Flush()
 	}); err != nil {
-		return fmt.Errorf("write library snapshot: %w", err)
+		return nil, fmt.Errorf("write library snapshot: %w", err)
 	}
 	if err := writeFileSync(filepath.Join(build, metaFile), func(f *os.File) error {
 		enc := json.NewEncoder(f)
 		enc.SetIndent("", "  ")
 		return enc.Encode(m)
 	}); err != nil {
-		return fmt.Errorf("write build meta: %w", err)
+		return nil, fmt.Errorf("write build meta: %w", err)
 	}
-	return syncDir(build)
+	return refs, syncDir(build)
 }
 
 func writeFileSync(path string, write func(*os.File) error) error {
@@ -137,18 +184,45 @@ func readMeta(build string) (meta, error) {
 	return m, nil
 }
 
-func readSnapshot(build string) (faq.Library, error) {
-	var lib faq.Library
+func readSnapshot(build string) (snapshot, error) {
+	var s snapshot
 	f, err := os.Open(filepath.Join(build, libraryFile))
 	if err != nil {
-		return lib, fmt.Errorf("read library snapshot: %w", err)
+		return s, fmt.Errorf("read library snapshot: %w", err)
 	}
 	defer f.Close()
-	if err := gob.NewDecoder(f).Decode(&lib); err != nil {
-		return lib, fmt.Errorf("read library snapshot %s: %w", build, err)
+	if err := gob.NewDecoder(bufio.NewReaderSize(f, 1<<16)).Decode(&s); err != nil {
+		return s, fmt.Errorf("read library snapshot %s: %w", build, err)
 	}
-	return lib, nil
+	if len(s.Texts) != s.Library.Passages() {
+		return s, fmt.Errorf("read library snapshot %s: %d texts for %d passages", build, len(s.Texts), s.Library.Passages())
+	}
+	return s, nil
 }
+
+// texts reads passage texts from a build's textsFile, which stays open while the
+// build serves (so it stays readable even once the build directory is removed).
+type texts struct {
+	f *os.File
+}
+
+func openTexts(build string) (*texts, error) {
+	f, err := os.Open(filepath.Join(build, textsFile))
+	if err != nil {
+		return nil, fmt.Errorf("open passage texts: %w", err)
+	}
+	return &texts{f: f}, nil
+}
+
+func (t *texts) read(r textRef) (string, error) {
+	b := make([]byte, r.Len)
+	if _, err := t.f.ReadAt(b, r.Off); err != nil {
+		return "", fmt.Errorf("read passage text: %w", err)
+	}
+	return string(b), nil
+}
+
+func (t *texts) close() error { return t.f.Close() }
 
 // removeOldBuilds deletes builds other than keep: at once those listed in now, and
 // others (perhaps another process's build in progress) once they are stale.
@@ -175,4 +249,48 @@ func removeOldBuilds(indexDir, keep string, now ...string) {
 			os.RemoveAll(path)
 		}
 	}
+}
+
+// filesFingerprint hashes the relative path, size and modification time of every
+// file under dir except hidden ones: a cheap test that content did not change,
+// without reading it. It covers more files than the content loader reads, so it
+// can only say "changed" too often, never too rarely (short of a file rewritten
+// with the same size and time).
+func filesFingerprint(dir string) (string, error) {
+	fp, _, err := filesFingerprintNewest(dir)
+	return fp, err
+}
+
+// filesFingerprintNewest is filesFingerprint and the newest modification time.
+func filesFingerprintNewest(dir string) (string, time.Time, error) {
+	h := sha256.New()
+	var newest time.Time
+	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if path != dir && strings.HasPrefix(d.Name(), ".") {
+			if d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() {
+			return nil
+		}
+		info, err := d.Info()
+		if err != nil {
+			return err
+		}
+		if info.ModTime().After(newest) {
+			newest = info.ModTime()
+		}
+		rel, _ := filepath.Rel(dir, path)
+		fmt.Fprintf(h, "%q %d %d %v\n", filepath.ToSlash(rel), info.Size(), info.ModTime().UnixNano(), info.Mode())
+		return nil
+	})
+	if err != nil {
+		return "", newest, fmt.Errorf("list content files: %w", err)
+	}
+	return hex.EncodeToString(h.Sum(nil)), newest, nil
 }

@@ -17,6 +17,7 @@ type entry struct {
 	alternates []string
 	answer     string
 	keys       map[string]bool // questionKey of the question and alternates
+	answers    map[string]bool // answerKey of every answer merged into answer
 }
 
 // document is one content file to write.
@@ -38,7 +39,8 @@ type grouping struct {
 
 // group sorts rows into documents, one per topic and source page, in input order.
 // A question that repeats within a document (see questionKey) is merged into the
-// first: the first answer is kept and the repeat's alternate phrasings are added.
+// first entry: a different answer is appended to the first as further paragraphs,
+// and the repeat's alternate phrasings are added.
 func group(rows []row, inputPath string) grouping {
 	var g grouping
 	byKey := map[string]*document{}
@@ -58,12 +60,14 @@ func group(rows []row, inputPath string) grouping {
 		q := collapse(r.question)
 		if i, ok := d.index[questionKey(q)]; ok {
 			g.merged++
+			d.entries[i].addAnswer(r.answer)
 			for _, a := range r.alternates {
 				d.entries[i].addAlternate(a)
 			}
 			continue
 		}
-		e := entry{line: r.line, question: q, answer: r.answer, keys: map[string]bool{questionKey(q): true}}
+		e := entry{line: r.line, question: q, answer: r.answer,
+			keys: map[string]bool{questionKey(q): true}, answers: map[string]bool{answerKey(r.answer): true}}
 		for _, a := range r.alternates {
 			e.addAlternate(a)
 		}
@@ -82,6 +86,23 @@ func (e *entry) addAlternate(a string) {
 	}
 	e.keys[k] = true
 	e.alternates = append(e.alternates, a)
+}
+
+// addAnswer appends the answer of a repeated question as further paragraphs,
+// unless the entry already has that answer.
+func (e *entry) addAnswer(a string) {
+	k := answerKey(a)
+	if k == "" || e.answers[k] {
+		return
+	}
+	e.answers[k] = true
+	e.answer = strings.TrimRight(e.answer, " \t\r\n") + "\n\n" + a
+}
+
+// answerKey is what two answers share when they count as the same: spacing and
+// line breaks do not matter.
+func answerKey(a string) string {
+	return collapse(a)
 }
 
 // questionKey is what two phrasings share when they count as the same question:

@@ -46,8 +46,9 @@ type Report struct {
 	Documents int
 	Entries   int
 	// Merged counts rows whose question repeated an earlier one in the same document
-	// (ignoring case, spacing and final punctuation): the first answer is kept, and
-	// the repeat's alternate phrasings are added to it.
+	// (ignoring case, spacing and final punctuation). They are merged into the first
+	// entry: a different answer is appended to its answer as further paragraphs
+	// (an identical one is dropped), and the repeat's alternate phrasings are added.
 	Merged int
 	// Ignored lists input columns (CSV) or fields (JSON Lines) that were not used.
 	Ignored []string

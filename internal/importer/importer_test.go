@@ -47,7 +47,7 @@ func TestImportGolden(t *testing.T) {
 		reviewed time.Time
 	}{
 		{from: "faq.csv", format: FormatCSV, rows: 6, docs: 4, merged: 1, ignored: []string{"Internal ID"}},
-		{from: "faq.jsonl", format: FormatJSONL, rows: 5, docs: 3, merged: 1, ignored: []string{"id", "qtype"},
+		{from: "faq.jsonl", format: FormatJSONL, rows: 6, docs: 3, merged: 2, ignored: []string{"id", "qtype"},
 			reviewed: time.Date(2025, 1, 15, 0, 0, 0, 0, time.UTC)},
 	}
 	for _, tt := range tests {

@@ -50,7 +50,8 @@ func TestImportLoads(t *testing.T) {
 		refs       []faq.Reference
 	}{
 		{"How do I reset my password?", "account#how-do-i-reset-my-password", []string{"Forgot my password", "Can't log in"},
-			"Open Settings, then Account, then choose \"Reset password\".\nWe email you a link that works for 24 hours.",
+			"Open Settings, then Account, then choose \"Reset password\".\nWe email you a link that works for 24 hours.\n" +
+				"A second answer to the same question: appended to the first as a further paragraph.",
 			[]faq.Reference{{Title: "Account (help.example.com)", URL: "https://help.example.com/account"}}},
 		{"What does the *Pro* plan include?", "billing-help-example-com#what-does-the-pro-plan-include", nil,
 			"Everything in Free, plus:\nunlimited <b>projects</b>\npriority support\n# of seats: up to 10\n1. Not a numbered list.\n> not a quote",

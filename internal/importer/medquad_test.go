@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -61,14 +62,28 @@ func TestImportMedQuAD(t *testing.T) {
 		t.Errorf("loaded %d documents, %d passages; want %d and %d", len(lib.Documents), lib.Passages(), rep.Documents, rep.Entries)
 	}
 	const question = "Is Aarskog-Scott syndrome inherited ?"
-	found := false
+	// A question asked twice on one page with two answers keeps both.
+	const repeated = "What to do for Abdominal pain - children under age 12 ?"
+	repeatedAnswers := []string{"When your child complains of abdominal pain", "Most of the time, you can use home care remedies"}
+	found, foundRepeated := false, false
 	for _, d := range lib.Documents {
 		for _, p := range d.Passages {
 			found = found || p.Title == question && p.Kind == faq.KindFAQ && len(d.References) == 1
+			if p.Title == repeated {
+				foundRepeated = true
+				for _, a := range repeatedAnswers {
+					if !strings.Contains(p.Plain, a) {
+						t.Errorf("passage %q lacks the merged answer starting %q", repeated, a)
+					}
+				}
+			}
 		}
 	}
 	if !found {
 		t.Errorf("no FAQ passage %q with its reference after the import", question)
+	}
+	if !foundRepeated {
+		t.Errorf("no FAQ passage %q after the import", repeated)
 	}
 }
 

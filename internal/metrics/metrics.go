@@ -87,9 +87,20 @@ func (m *Metrics) SetPassagesIndexed(n int) {
 	m.passages.Set(float64(n))
 }
 
-// Wrap returns eng with every call measured. The result satisfies discord.Engine.
+// Wrap returns eng with every call measured. The result satisfies discord.Engine. If
+// eng reports its size (a Stats method, as *engine.Engine has), the passages-indexed
+// gauge starts from it.
 func (m *Metrics) Wrap(eng Engine) *Instrumented {
+	if s, ok := eng.(sizer); ok {
+		_, n := s.Stats()
+		m.SetPassagesIndexed(n)
+	}
 	return &Instrumented{eng: eng, m: m}
+}
+
+// sizer is an engine that reports how much it has indexed.
+type sizer interface {
+	Stats() (documents, passages int)
 }
 
 // Instrumented is an Engine that records metrics; see Metrics.Wrap.

@@ -41,6 +41,19 @@ func (f *fakeEngine) Reindex(ctx context.Context) (faq.ReindexReport, error) {
 
 func (f *fakeEngine) Ready() bool { return f.ready }
 
+// sizedEngine reports its size, as *engine.Engine does.
+type sizedEngine struct{ fakeEngine }
+
+func (sizedEngine) Stats() (documents, passages int) { return 2, 31 }
+
+func TestWrapStartsGaugeFromStats(t *testing.T) {
+	reg := prometheus.NewRegistry()
+	metrics.New(reg).Wrap(&sizedEngine{})
+	if got := gathered(t, reg, "faqbot_passages_indexed", ""); got != 31 {
+		t.Errorf("faqbot_passages_indexed after Wrap = %v; want 31 from Stats", got)
+	}
+}
+
 func TestAnswerCountsByKind(t *testing.T) {
 	reg := prometheus.NewRegistry()
 	m := metrics.New(reg)

@@ -1,25 +1,22 @@
 package search
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"math"
-	"os"
+	"sync"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/analysis/lang/en"
-	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/mapping"
+	index "github.com/blevesearch/bleve_index_api"
 	"github.com/faqbot/faqbot/internal/faq"
 )
 
 // lockTimeout bounds how long opening an index waits for another process's lock,
 // instead of bleve's default of waiting forever.
 const lockTimeout = "2s"
-
-// batchSize is how many passages go into one bleve batch while building.
-const batchSize = 1000
 
 // Index is a built, read-only search index. It is safe for concurrent use.
 type Index struct {
@@ -31,61 +28,18 @@ type Index struct {
 	synonyms synonymTable
 	filler   map[string]bool
 	fuzzy    *fuzzyVocab
-}
+	// common finds the generic or stop word a misspelling stands for ("befor").
+	common *fuzzyVocab
+	// dictionary tells a word spelled right from a typo.
+	dictionary dictionary
 
-// Build writes a new index for lib into dir, which must not exist yet, and opens it
-// read-only. If ctx is cancelled the build stops and dir is left for the caller to remove.
-func Build(ctx context.Context, dir string, lib faq.Library) (*Index, error) {
-	if _, err := os.Stat(dir); err == nil {
-		return nil, fmt.Errorf("build index: %s already exists", dir)
-	}
-	idx, err := bleve.NewUsing(dir, newMapping(), scorch.Name, scorch.Name, nil)
-	if err != nil {
-		return nil, fmt.Errorf("create index %s: %w", dir, err)
-	}
-	if err := indexPassages(ctx, idx, lib); err != nil {
-		idx.Close()
-		return nil, err
-	}
-	if err := idx.Close(); err != nil {
-		return nil, fmt.Errorf("close new index %s: %w", dir, err)
-	}
-	return Open(dir, lib.Synonyms)
-}
-
-func indexPassages(ctx context.Context, idx bleve.Index, lib faq.Library) error {
-	batch := idx.NewBatch()
-	for _, d := range lib.Documents {
-		for _, p := range d.Passages {
-			if err := ctx.Err(); err != nil {
-				return fmt.Errorf("build index: %w", err)
-			}
-			r := record{
-				Title:      p.Title,
-				Alternates: p.Alternates,
-				Document:   d.Title,
-				Body:       p.Plain,
-			}
-			if p.Section != p.Title {
-				r.Section = p.Section
-			}
-			if err := batch.Index(p.ID, r); err != nil {
-				return fmt.Errorf("index passage %s: %w", p.ID, err)
-			}
-			if batch.Size() >= batchSize {
-				if err := idx.Batch(batch); err != nil {
-					return fmt.Errorf("index batch: %w", err)
-				}
-				batch.Reset()
-			}
-		}
-	}
-	if batch.Size() > 0 {
-		if err := idx.Batch(batch); err != nil {
-			return fmt.Errorf("index batch: %w", err)
-		}
-	}
-	return nil
+	// What scoring needs, fixed for a read-only index: the scoring model, the
+	// passage count and, for BM25, each field's average length.
+	scoring     string
+	docTotal    uint64
+	avgFieldLen map[string]float64
+	accs        sync.Pool // *accumulator
+	postings    postingsCache
 }
 
 // Open opens the index in dir read-only, with the synonym rules it was built with.
@@ -115,6 +69,9 @@ func (ix *Index) load(synonyms []faq.SynonymRule) error {
 		return fmt.Errorf("count passages: %w", err)
 	}
 	ix.passages = int(n)
+	if err := ix.loadScoring(); err != nil {
+		return err
+	}
 	ix.vocab = make(map[string]int)
 	for _, f := range fieldBoosts {
 		dict, err := ix.bleve.FieldDict(f.name)
@@ -138,6 +95,8 @@ func (ix *Index) load(synonyms []faq.SynonymRule) error {
 	}
 	ix.fuzzy = newFuzzyVocab(ix.vocab)
 	ix.filler = ix.analyzeSet(fillerWords)
+	ix.common = newFuzzyVocab(commonWords(ix.filler))
+	ix.dictionary = newDictionary()
 	ix.synonyms = ix.newSynonymTable(synonyms)
 	return nil
 }
@@ -172,4 +131,37 @@ func (ix *Index) analyzeSet(words []string) map[string]bool {
 		}
 	}
 	return set
+}
+
+// loadScoring reads the figures bleve's term scorer reads for every query.
+func (ix *Index) loadScoring() error {
+	ix.scoring = index.DefaultScoringModel
+	if m, ok := ix.bleve.Mapping().(*mapping.IndexMappingImpl); ok && m.ScoringModel == index.BM25Scoring {
+		ix.scoring = index.BM25Scoring
+	}
+	adv, err := ix.bleve.Advanced()
+	if err != nil {
+		return err
+	}
+	r, err := adv.Reader()
+	if err != nil {
+		return err
+	}
+	defer r.Close()
+	if ix.docTotal, err = r.DocCount(); err != nil {
+		return err
+	}
+	ix.avgFieldLen = map[string]float64{}
+	br, ok := r.(index.BM25Reader)
+	if ix.scoring != index.BM25Scoring || !ok || ix.docTotal == 0 {
+		return nil
+	}
+	for _, f := range fieldBoosts {
+		card, err := br.FieldCardinality(f.name)
+		if err != nil {
+			return fmt.Errorf("field %s: %w", f.name, err)
+		}
+		ix.avgFieldLen[f.name] = math.Ceil(float64(card) / float64(ix.docTotal))
+	}
+	return nil
 }

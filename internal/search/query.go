@@ -7,7 +7,6 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/blevesearch/bleve/v2"
 	bsearch "github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
 )
@@ -23,9 +22,16 @@ const (
 	exactFactor      = 1.0
 	equivalentFactor = 0.9  // an equivalent synonym (brand and generic name)
 	oneWayFactor     = 0.75 // a one-way synonym (drug to class, lay word to term)
-	typoFactor       = 0.7  // a typo correction one edit away; two edits: half that
-	// genericWeight scales the weight of a generic word the content contains.
-	genericWeight = 0.2
+	typoFactor       = 0.85 // a typo correction one edit away
+	typo2Factor      = 0.7  // a typo correction two edits away
+	// genericWeight is the weight of a generic word the content contains.
+	genericWeight = 0.1
+	// minWeight is the least a topic term weighs, even one in every passage: the
+	// subject of the content ("ketamine") still has to be matched.
+	minWeight = 0.5
+	// minAnchorRunes: a typo correction of a word this long is trusted to show what
+	// the question is about; shorter words collide by chance ("moon", "mood").
+	minAnchorRunes = 6
 	// minTermRunes: shorter words the content does not know ("u", "ur") are ignored.
 	minTermRunes = 3
 	// candidates is how many hits are re-ranked by how much of the question they cover.
@@ -41,6 +47,12 @@ type Hit struct {
 	// each term weighs its rarity (IDF), and terms the content does not know at all
 	// weigh as much as the rarest term.
 	Coverage float64
+	// Heading is the share of the question's weight the passage's title and
+	// alternate phrasings alone match.
+	Heading float64
+	// Complete is the share of the question's topic terms the passage matches at
+	// all, each counted once whatever its weight.
+	Complete float64
 	// Anchored is true when the passage matches at least one topic term of the
 	// question as written or through a synonym — not only generic words or typo
 	// corrections.
@@ -63,6 +75,10 @@ type alternative struct {
 	terms  []string
 	factor float64
 	idf    float64
+	typo   bool // found by typo correction
+	// anchors is true when a match of this alternative shows the passage is about
+	// the question: exact terms and synonyms, and corrections of long words.
+	anchors bool
 }
 
 // concept is one topic term of a question with its synonyms and typo corrections.
@@ -89,15 +105,14 @@ func (ix *Index) Search(ctx context.Context, question string, size int) (Result,
 	if q == nil {
 		return res, nil
 	}
-	req := bleve.NewSearchRequestOptions(q, max(size, candidates), 0, false)
-	req.IncludeLocations = true
-	sr, err := ix.bleve.SearchInContext(ctx, req)
+	hits, err := ix.execute(ctx, q, max(size, candidates))
 	if err != nil {
 		return res, fmt.Errorf("search: %w", err)
 	}
-	for _, h := range sr.Hits {
-		cov, anchored := coverage(concepts, h.Locations)
-		res.Hits = append(res.Hits, Hit{PassageID: h.ID, Score: h.Score, Coverage: cov, Anchored: anchored})
+	for _, h := range hits {
+		cov, head, complete, anchored := coverage(concepts, h.Locations)
+		res.Hits = append(res.Hits, Hit{PassageID: h.ID, Score: h.Score, Coverage: cov, Heading: head,
+			Complete: complete, Anchored: anchored})
 	}
 	rank(res.Hits)
 	if len(res.Hits) > size {
@@ -111,7 +126,7 @@ func (ix *Index) concepts(question string) []concept {
 	if len(question) > maxQuestionBytes {
 		question = question[:maxQuestionBytes]
 	}
-	terms := ix.analyze(strings.ToValidUTF8(question, " "))
+	terms, words := ix.analyzeQuestion(apostrophes.Replace(strings.ToValidUTF8(question, " ")))
 	seen := map[string]bool{}
 	var out []concept
 	for i := 0; i < len(terms); {
@@ -126,15 +141,23 @@ func (ix *Index) concepts(question string) []concept {
 			for _, r := range e.rhs {
 				c.alts = append(c.alts, alternative{terms: r.terms, factor: r.factor})
 			}
-		case ix.filler[t] && !known, !known && utf8.RuneCountInString(t) < minTermRunes:
-			// A generic word the content lacks, or a fragment like "u": no topic.
+		case !known && (ix.filler[t] || isNumber(t) || utf8.RuneCountInString(t) < minTermRunes ||
+			(!ix.dictionary.has(words[i]) && ix.commonTypo(t))):
+			// A generic word or number the content lacks, a fragment like "u", or a
+			// misspelt common word ("befor"): no topic.
 			i++
 			continue
 		default:
 			c.generic = ix.filler[t]
 			c.alts = append(c.alts, alternative{terms: terms[i : i+1], factor: exactFactor})
-			if !known {
-				c.alts = append(c.alts, ix.corrections(t)...)
+			// A word the content lacks may be a typo — unless it is spelled right.
+			if !known && !ix.dictionary.has(words[i]) {
+				alts, genericOnly := ix.corrections(t)
+				if genericOnly {
+					i++
+					continue
+				}
+				c.alts = append(c.alts, alts...)
 			}
 		}
 		c.text = strings.Join(terms[i:i+n], " ")
@@ -151,6 +174,32 @@ func (ix *Index) concepts(question string) []concept {
 		out = out[:maxConcepts]
 	}
 	return out
+}
+
+// analyzeQuestion analyses a question like the content, returning each term with
+// the word it came from, in lower case without a possessive "'s".
+func (ix *Index) analyzeQuestion(q string) (terms, words []string) {
+	for _, tok := range ix.analyzer.Analyze([]byte(q)) {
+		terms = append(terms, string(tok.Term))
+		w := ""
+		if tok.Start >= 0 && tok.End <= len(q) && tok.Start < tok.End {
+			w = strings.TrimSuffix(strings.ToLower(q[tok.Start:tok.End]), "'s")
+		}
+		words = append(words, w)
+	}
+	return terms, words
+}
+
+// apostrophes makes typographic apostrophes plain, so "don’t" is analysed like "don't".
+var apostrophes = strings.NewReplacer("\u2019", "'", "\u2018", "'", "\uFF07", "'")
+
+func isNumber(t string) bool {
+	for _, r := range t {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return t != ""
 }
 
 // weigh sets a concept's weight: the IDF of its rarest known alternative, or the
@@ -170,11 +219,13 @@ func (ix *Index) weigh(c *concept) {
 	}
 	c.alts = keep
 	c.known = len(keep) > 0
-	if !c.known {
+	switch {
+	case !c.known:
 		c.weight = ix.idf(0)
-	}
-	if c.generic {
-		c.weight *= genericWeight
+	case c.generic:
+		c.weight = genericWeight
+	default:
+		c.weight = max(c.weight, minWeight)
 	}
 }
 
@@ -196,13 +247,26 @@ func (ix *Index) phraseIDF(terms []string) (float64, bool) {
 
 // corrections returns the indexed terms, and synonym terms, one or two edits away
 // from an unknown term: the typo tolerance. Short terms get none.
-func (ix *Index) corrections(term string) []alternative {
+//
+// genericOnly is true when the term is closest to generic words only: a misspelt
+// word that names no topic.
+func (ix *Index) corrections(term string) (alts []alternative, genericOnly bool) {
 	n := utf8.RuneCountInString(term)
 	fuzziness := 1
 	if n >= 5 {
 		fuzziness = 2 // a transposed pair of letters is two edits
 	}
 	best := ix.fuzzy.near(term, fuzziness)
+	generic := false
+	for t := range best {
+		if ix.filler[t] {
+			delete(best, t) // a generic word is no topic to correct to
+			generic = true
+		}
+	}
+	if generic && len(best) == 0 {
+		return nil, true
+	}
 	minD := fuzziness + 1
 	for _, d := range best {
 		minD = min(minD, d)
@@ -210,28 +274,54 @@ func (ix *Index) corrections(term string) []alternative {
 	var out []alternative
 	for t, d := range best {
 		if d == minD {
-			out = append(out, alternative{terms: []string{t}, factor: typoFactor / float64(d)})
+			out = append(out, alternative{terms: []string{t}, factor: typoWeight(d), typo: true, anchors: n >= minAnchorRunes})
 		}
 	}
-	// A misspelt synonym ("zolloft") corrects to the synonym's expansions.
-	for first, entries := range ix.synonyms.byFirst {
-		d, over := bsearch.LevenshteinDistanceMax(term, first, fuzziness)
-		if over || d > minD {
-			continue
-		}
-		for _, e := range entries {
-			if len(e.lhs) != 1 {
+	// A misspelt synonym ("zolloft") corrects to the synonym's expansions; only one
+	// edit away, and only for longer words, as synonyms are few and short ones collide.
+	if n >= minAnchorRunes {
+		for first, entries := range ix.synonyms.byFirst {
+			d, over := bsearch.LevenshteinDistanceMax(term, first, 1)
+			if over || d > 1 || d > minD {
 				continue
 			}
-			for _, r := range e.rhs {
-				out = append(out, alternative{terms: r.terms, factor: typoFactor * r.factor / float64(max(d, 1))})
+			for _, e := range entries {
+				if len(e.lhs) != 1 {
+					continue
+				}
+				for _, r := range e.rhs {
+					out = append(out, alternative{terms: r.terms, factor: typoFactor * r.factor, typo: true, anchors: true})
+				}
 			}
 		}
 	}
 	sort.Slice(out, func(a, b int) bool {
 		return strings.Join(out[a].terms, " ") < strings.Join(out[b].terms, " ")
 	})
-	return out
+	return out, false
+}
+
+// commonTypo reports whether an unknown term is a generic or stop word with one
+// letter left out ("befor", "realy", "shoud"). Only omissions count: a letter
+// changed may as well be another word ("hair", "fair").
+func (ix *Index) commonTypo(term string) bool {
+	n := utf8.RuneCountInString(term)
+	if n < 4 {
+		return false
+	}
+	for w, d := range ix.common.near(term, 1) {
+		if d == 1 && utf8.RuneCountInString(w) == n+1 {
+			return true
+		}
+	}
+	return false
+}
+
+func typoWeight(edits int) float64 {
+	if edits <= 1 {
+		return typoFactor
+	}
+	return typo2Factor
 }
 
 // query turns concepts into a bleve query: each alternative of each concept is
@@ -273,7 +363,7 @@ func rank(hits []Hit) {
 	}
 	top := hits[0].Score
 	key := func(h Hit) float64 {
-		k := h.Coverage * (0.5 + 0.5*h.Score/top)
+		k := h.Coverage * (0.4 + 0.4*h.Heading + 0.2*h.Score/top) * (0.5 + 0.5*h.Complete)
 		if !h.Anchored {
 			k /= 2
 		}
@@ -283,34 +373,49 @@ func rank(hits []Hit) {
 }
 
 // coverage is the share of the concepts' weight that a hit's matched terms cover,
-// and whether a topic term matched other than through a typo correction.
-func coverage(concepts []concept, locs bsearch.FieldTermLocationMap) (float64, bool) {
+// in any field and in its headings (title and alternate phrasings) alone, and
+// whether a topic term matched in a way that shows what the passage is about.
+func coverage(concepts []concept, locs bsearch.FieldTermLocationMap) (all, heading, complete float64, anchored bool) {
 	matched := map[string]bool{}
-	for _, terms := range locs {
+	inHeading := map[string]bool{}
+	for field, terms := range locs {
 		for t := range terms {
 			matched[t] = true
+			if field == fieldTitle || field == fieldAlternates {
+				inHeading[t] = true
+			}
 		}
 	}
-	var total, got float64
-	anchored := false
+	var total, got, gotHeading float64
+	topics, topicsMatched := 0, 0
 	for _, c := range concepts {
 		total += c.weight
-		best := 0.0
+		best, bestHeading := 0.0, 0.0
 		for _, a := range c.alts {
 			if !allMatched(a.terms, matched) {
 				continue
 			}
 			best = max(best, c.weight*a.factor)
-			if !c.generic && a.factor >= oneWayFactor {
+			if allMatched(a.terms, inHeading) {
+				bestHeading = max(bestHeading, c.weight*a.factor)
+			}
+			if !c.generic && (!a.typo || a.anchors) {
 				anchored = true
 			}
 		}
 		got += best
+		gotHeading += bestHeading
+		if !c.generic {
+			topics++
+			if best > 0 {
+				topicsMatched++
+			}
+		}
 	}
-	if total == 0 {
-		return 0, false
+	if total == 0 || topics == 0 {
+		return 0, 0, 0, false
 	}
-	return got / total, anchored
+	return got / total, gotHeading / total, float64(topicsMatched) / float64(topics), anchored
 }
 
 func allMatched(terms []string, matched map[string]bool) bool {

@@ -39,6 +39,30 @@ func TestExpBuild(t *testing.T) {
 			m.DefaultMapping.Properties[f.name].Fields[0].IncludeTermVectors = false
 		}
 	}
+	if os.Getenv("EXP_BUILDER") == "1" {
+		b, err := bleve.NewBuilder(out, m, map[string]interface{}{"batchSize": bs, "mergeMax": 100})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, d := range lib.Documents {
+			for _, p := range d.Passages {
+				r := record{Title: p.Title, Alternates: p.Alternates, Document: d.Title, Body: p.Plain}
+				if p.Section != p.Title {
+					r.Section = p.Section
+				}
+				if err := b.Index(p.ID, r); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+		t2 := time.Now()
+		if err := b.Close(); err != nil {
+			t.Fatal(err)
+		}
+		files, _ := filepath.Glob(filepath.Join(out, "store", "*.zap"))
+		t.Logf("builder batch=%d: index %v close %v, %d segments", bs, t2.Sub(t1), time.Since(t2), len(files))
+		return
+	}
 	idx, err := bleve.NewUsing(out, m, scorch.Name, scorch.Name, map[string]interface{}{"unsafe_batch": true})
 	if err != nil {
 		t.Fatal(err)

@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"sync"
@@ -78,9 +79,9 @@ func TestReindexDefersThenEdits(t *testing.T) {
 	if code != http.StatusOK || r.Type != discordgo.InteractionResponseDeferredChannelMessageWithSource {
 		t.Fatalf("/reindex = %d type %d; want 200 type 5: %s", code, r.Type, raw)
 	}
-	c := s.waitPatch(t, "tok-30-SECRET")
-	if !strings.Contains(string(c.body), "Reindexed") {
-		t.Errorf("edited reply = %s; want the reindex report", c.body)
+	c := s.waitEdit(t, "tok-30-SECRET")
+	if !strings.Contains(string(c.Body), "Reindexed") {
+		t.Errorf("edited reply = %s; want the reindex report", c.Body)
 	}
 	s.h.Wait()
 	if code, body := s.get(t, "/metrics"); code != http.StatusOK || !strings.Contains(body, "faqbot_reindex_total 1") {
@@ -166,12 +167,12 @@ Some people doze during the session; staff will monitor you either way.
 	if code != http.StatusOK || r.Type != discordgo.InteractionResponseDeferredChannelMessageWithSource {
 		t.Fatalf("/reindex = %d: %s", code, raw)
 	}
-	edit := s.waitPatch(t, "tok-31-SECRET")
+	edit := s.waitEdit(t, "tok-31-SECRET")
 	close(reindexed)
 	wg.Wait()
 
-	if !strings.Contains(string(edit.body), "Reindexed") {
-		t.Fatalf("reindex reply = %s", edit.body)
+	if !strings.Contains(string(edit.Body), "Reindexed") {
+		t.Fatalf("reindex reply = %s", edit.Body)
 	}
 	total := 0
 	for _, c := range counts {
@@ -186,5 +187,35 @@ Some people doze during the session; staff will monitor you either way.
 		askData("Can I sleep during a ketamine infusion session?"), "0"))
 	if code != http.StatusOK || r.Data == nil || len(r.Data.Embeds) == 0 || !strings.Contains(r.Data.Embeds[0].Title, "sleep during") {
 		t.Errorf("after the reindex, the new entry is not the answer: %s", raw)
+	}
+}
+
+// TestButtons clicks the buttons of an /ask answer, through the endpoint.
+func TestButtons(t *testing.T) {
+	s := newStack(t, stackOptions{build: true})
+	_, _, raw := s.post(t, http.DefaultClient, interaction(t, "50", discordgo.InteractionApplicationCommand,
+		askData("Can I drink alcohol while on ketamine therapy?"), "0"))
+	ids := regexp.MustCompile(`"custom_id":"((?:share|more):[^"]+)"`).FindAllStringSubmatch(raw, -1)
+	if len(ids) != 2 {
+		t.Fatalf("answer has %d share/more buttons; want 2: %.300s", len(ids), raw)
+	}
+	for i, m := range ids {
+		id := m[1]
+		t.Run(id[:strings.IndexByte(id, ':')], func(t *testing.T) {
+			data := map[string]any{"custom_id": id, "component_type": 2}
+			code, r, raw := s.post(t, http.DefaultClient, interaction(t, fmt.Sprint(51+i), discordgo.InteractionMessageComponent, data, "0"))
+			if code != http.StatusOK || r.Type != discordgo.InteractionResponseChannelMessageWithSource || r.Data == nil {
+				t.Fatalf("click = %d type %d: %.300s", code, r.Type, raw)
+			}
+			ephemeral := r.Data.Flags&discordgo.MessageFlagsEphemeral != 0
+			switch {
+			case strings.HasPrefix(id, "share:"):
+				if ephemeral || len(r.Data.Embeds) == 0 || !strings.Contains(r.Data.Embeds[0].Title, "Alcohol") {
+					t.Errorf("share: ephemeral %v, %.300s; want the answer in public", ephemeral, raw)
+				}
+			case !ephemeral:
+				t.Errorf("more results are public; want only the asker to see them")
+			}
+		})
 	}
 }

@@ -18,6 +18,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 
 	"github.com/faqbot/faqbot/internal/discord"
+	"github.com/faqbot/faqbot/internal/discord/discordtest"
 	"github.com/faqbot/faqbot/internal/discord/endpoint"
 	"github.com/faqbot/faqbot/internal/engine"
 	"github.com/faqbot/faqbot/internal/metrics"
@@ -25,27 +26,6 @@ import (
 
 // repoContent is the content shipped in the repository.
 const repoContent = "../../../content"
-
-// restCall is one request the fake Discord REST API received.
-type restCall struct {
-	method, path string
-	body         []byte
-}
-
-// fakeREST is Discord's REST API as far as a deferred reply needs it: it records each
-// request and answers with a message.
-func fakeREST(t *testing.T) (url string, calls <-chan restCall) {
-	t.Helper()
-	ch := make(chan restCall, 16)
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		b, _ := io.ReadAll(r.Body)
-		ch <- restCall{r.Method, r.URL.EscapedPath(), b}
-		w.Header().Set("Content-Type", "application/json")
-		io.WriteString(w, `{"id":"900","channel_id":"c1","content":"edited"}`)
-	}))
-	t.Cleanup(srv.Close)
-	return srv.URL + "/api/v9", ch
-}
 
 // stack is the whole HTTP transport over the real engine: endpoint -> discord.Bot ->
 // metrics -> engine (bleve index in a temp dir), with REST calls going to a fake.
@@ -55,7 +35,7 @@ type stack struct {
 	eng      *engine.Engine
 	bot      *discord.Bot
 	h        *endpoint.Handler
-	rest     <-chan restCall
+	discord  *discordtest.Server
 	content  string
 	logs     *lockedBuffer
 	cooldown time.Duration
@@ -93,14 +73,8 @@ func newStack(t testing.TB, opt stackOptions) *stack {
 
 	reg := prometheus.NewRegistry()
 	m := metrics.New(reg)
-	apiURL, calls := "", (<-chan restCall)(nil)
-	if tt, ok := t.(*testing.T); ok {
-		apiURL, calls = fakeREST(tt)
-	} else {
-		apiURL = "http://127.0.0.1:1/api/v9" // benchmarks make no REST calls
-	}
-	s.rest = calls
-	dcfg := discord.Config{Token: "bot-token-SECRET", AppID: "app1", APIURL: apiURL, Cooldown: opt.cooldown}
+	s.discord = discordtest.New(t, "bot-token-SECRET")
+	dcfg := discord.Config{Token: "bot-token-SECRET", AppID: discordtest.AppID, APIURL: s.discord.APIURL(), Cooldown: opt.cooldown}
 	sess, err := discord.NewSession(dcfg, log)
 	if err != nil {
 		t.Fatal(err)
@@ -125,7 +99,7 @@ func newStack(t testing.TB, opt stackOptions) *stack {
 func interaction(t testing.TB, id string, typ discordgo.InteractionType, data any, perms string) []byte {
 	t.Helper()
 	b, err := json.Marshal(map[string]any{
-		"id": id, "application_id": "app1", "type": typ, "token": "tok-" + id + "-SECRET",
+		"id": id, "application_id": discordtest.AppID, "type": typ, "token": "tok-" + id + "-SECRET",
 		"version": 1, "guild_id": "g1", "channel_id": "c1", "data": data,
 		"member": map[string]any{"user": map[string]any{"id": "u" + id, "username": "asker"}, "permissions": perms},
 	})
@@ -202,21 +176,15 @@ func (s *stack) get(t testing.TB, path string) (int, string) {
 	return resp.StatusCode, string(b)
 }
 
-// waitPatch waits for the PATCH that edits the original reply of the interaction with
-// token tok.
-func (s *stack) waitPatch(t *testing.T, tok string) restCall {
+// waitEdit waits for the PATCH that edits the original reply of the interaction with
+// token tok, on the fake Discord's REST API.
+func (s *stack) waitEdit(t *testing.T, tok string) discordtest.Request {
 	t.Helper()
-	want := "/api/v9/webhooks/app1/" + tok + "/messages/@original"
-	deadline := time.After(30 * time.Second)
-	for {
-		select {
-		case c := <-s.rest:
-			if c.method == http.MethodPatch && c.path == want {
-				return c
-			}
-			t.Logf("other REST call: %s %s", c.method, c.path)
-		case <-deadline:
-			t.Fatalf("no PATCH %s within 30s", want)
-		}
+	ctx, cancel := context.WithTimeout(t.Context(), 30*time.Second)
+	defer cancel()
+	req, err := s.discord.Await(ctx, discordtest.Edit(tok))
+	if err != nil {
+		t.Fatal(err)
 	}
+	return req
 }

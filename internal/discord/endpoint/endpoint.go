@@ -212,22 +212,33 @@ func (h *Handler) interaction(w http.ResponseWriter, r *http.Request) {
 		h.logDone(r, &i, start)
 		return
 	}
-	resp, later := h.bot.Respond(r.Context(), &i)
+	resp, later := h.respond(r, &i)
+	if later != nil {
+		// Whatever happens to the response, the work must run: the bot waits for it.
+		defer h.runLater(w, r, &i, later)
+	}
 	if resp == nil {
-		h.reject(w, r, http.StatusBadRequest, fmt.Errorf("no response for interaction type %d", i.Type), i.ID)
+		h.reject(w, r, http.StatusInternalServerError, fmt.Errorf("no response for interaction type %d", i.Type), i.ID)
 		return
 	}
 	out, err := json.Marshal(resp)
 	if err != nil {
-		h.log.Error("interactions endpoint: encode response", "interaction", i.ID, "err", err)
-		http.Error(w, "internal error", http.StatusInternalServerError)
+		h.reject(w, r, http.StatusInternalServerError, fmt.Errorf("encode response: %w", err), i.ID)
 		return
 	}
 	h.write(w, out)
-	if later != nil {
-		h.runLater(w, r, &i, later)
-	}
 	h.logDone(r, &i, start)
+}
+
+// respond asks the bot for the response, turning a panic into a nil response.
+func (h *Handler) respond(r *http.Request, i *discordgo.Interaction) (resp *discordgo.InteractionResponse, later func(context.Context)) {
+	defer func() {
+		if p := recover(); p != nil {
+			h.log.Error("interactions endpoint: responding panicked", "interaction", i.ID, "panic", p)
+			resp, later = nil, nil
+		}
+	}()
+	return h.bot.Respond(r.Context(), i)
 }
 
 // runLater runs work that continues after the response, outliving the request.

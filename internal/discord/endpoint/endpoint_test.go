@@ -289,3 +289,33 @@ func TestNewRejectsBadConfig(t *testing.T) {
 		t.Errorf("New with a key with surrounding space: %v", err)
 	}
 }
+
+func TestBrokenBot(t *testing.T) {
+	f := newFixture(t)
+	t.Run("panic", func(t *testing.T) {
+		body := interactionJSON(t, "6", discordgo.InteractionApplicationCommand, map[string]any{"id": "cmd", "name": "panic", "type": 1})
+		resp, _ := f.postSigned(t, body)
+		if resp.StatusCode != http.StatusInternalServerError {
+			t.Errorf("status = %d; want 500", resp.StatusCode)
+		}
+		if !strings.Contains(f.logs.String(), "responding panicked") {
+			t.Error("no log line for the panic")
+		}
+	})
+	t.Run("no response but later work", func(t *testing.T) {
+		body := interactionJSON(t, "7", discordgo.InteractionApplicationCommand, map[string]any{"id": "cmd", "name": "nil-later", "type": 1})
+		resp, _ := f.postSigned(t, body)
+		if resp.StatusCode != http.StatusInternalServerError {
+			t.Errorf("status = %d; want 500", resp.StatusCode)
+		}
+		select {
+		case id := <-f.bot.done:
+			if id != "7" {
+				t.Errorf("later ran for %q", id)
+			}
+		case <-time.After(5 * time.Second):
+			t.Fatal("later work was dropped; the bot would wait for it forever")
+		}
+	})
+	assertNoSecrets(t, f.logs.String())
+}

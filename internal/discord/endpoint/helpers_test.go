@@ -64,8 +64,8 @@ func (b *lockedBuffer) String() string {
 	return b.buf.String()
 }
 
-// fakeBot answers every interaction with a fixed message and, for a command named
-// "later", defers and runs later work that signals on done.
+// fakeBot answers every interaction with a fixed message. Commands named "later" and
+// "nil-later" come with later work that signals on done; "panic" panics.
 type fakeBot struct {
 	mu    sync.Mutex
 	seen  []*discordgo.Interaction
@@ -77,9 +77,16 @@ func (f *fakeBot) Respond(ctx context.Context, i *discordgo.Interaction) (*disco
 	f.mu.Lock()
 	f.seen = append(f.seen, i)
 	f.mu.Unlock()
-	if i.Type == discordgo.InteractionApplicationCommand && i.ApplicationCommandData().Name == "later" {
-		return &discordgo.InteractionResponse{Type: discordgo.InteractionResponseDeferredChannelMessageWithSource},
-			func(ctx context.Context) { f.done <- i.ID }
+	if i.Type == discordgo.InteractionApplicationCommand {
+		switch i.ApplicationCommandData().Name {
+		case "later":
+			return &discordgo.InteractionResponse{Type: discordgo.InteractionResponseDeferredChannelMessageWithSource},
+				func(ctx context.Context) { f.done <- i.ID }
+		case "nil-later": // a broken bot: no response, but work to do
+			return nil, func(ctx context.Context) { f.done <- i.ID }
+		case "panic":
+			panic("bot bug")
+		}
 	}
 	if f.reply != nil {
 		return f.reply, nil

@@ -21,14 +21,14 @@ const (
 func ParsePublicKey(s string) (ed25519.PublicKey, error) {
 	s = strings.TrimSpace(s)
 	if s == "" {
-		return nil, errors.New("public key is empty")
+		return nil, errors.New("DISCORD_PUBLIC_KEY is not set: copy the Public Key from the application's General Information page in the Discord developer portal")
 	}
 	b, err := hex.DecodeString(s)
 	if err != nil {
-		return nil, fmt.Errorf("public key is not hex: %w", err)
+		return nil, fmt.Errorf("DISCORD_PUBLIC_KEY is not hex (want the 64 hex digits the developer portal shows): %w", err)
 	}
 	if len(b) != ed25519.PublicKeySize {
-		return nil, fmt.Errorf("public key is %d bytes; want %d", len(b), ed25519.PublicKeySize)
+		return nil, fmt.Errorf("DISCORD_PUBLIC_KEY is %d bytes; want %d (64 hex digits)", len(b), ed25519.PublicKeySize)
 	}
 	return ed25519.PublicKey(b), nil
 }
