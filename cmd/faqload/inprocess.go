@@ -9,6 +9,8 @@ import (
 	"log/slog"
 	"net"
 	"os"
+	"sort"
+	"strings"
 	"sync"
 
 	"github.com/prometheus/client_golang/prometheus"
@@ -25,6 +27,30 @@ import (
 type inProcess struct {
 	url  string
 	stop func()
+	reg  *prometheus.Registry
+}
+
+// kinds returns how many questions the engine answered of each kind, from the metrics.
+func (p *inProcess) kinds() string {
+	mfs, err := p.reg.Gather()
+	if err != nil {
+		return err.Error()
+	}
+	var parts []string
+	for _, mf := range mfs {
+		if mf.GetName() != "faqbot_questions_total" {
+			continue
+		}
+		for _, m := range mf.GetMetric() {
+			for _, l := range m.GetLabel() {
+				if l.GetName() == "kind" && m.GetCounter().GetValue() > 0 {
+					parts = append(parts, fmt.Sprintf("%s %.0f", l.GetValue(), m.GetCounter().GetValue()))
+				}
+			}
+		}
+	}
+	sort.Strings(parts)
+	return strings.Join(parts, ", ")
 }
 
 // startInProcess builds an index of o.content in a temporary directory and serves the
@@ -87,7 +113,7 @@ func startInProcess(ctx context.Context, o options, pub ed25519.PublicKey, stder
 		eng.Close()
 		os.RemoveAll(indexDir)
 	}
-	return &inProcess{url: "http://" + ln.Addr().String() + endpoint.DefaultPath, stop: stop}, nil
+	return &inProcess{url: "http://" + ln.Addr().String() + endpoint.DefaultPath, stop: stop, reg: reg}, nil
 }
 
 // memoEngine answers each distinct question once with the engine and replays the answer

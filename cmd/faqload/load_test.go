@@ -121,7 +121,9 @@ func TestInProcess(t *testing.T) {
 	if err := runMain(context.Background(), args, &out, &errs); err != nil {
 		t.Fatalf("faqload %s: %v\n%s", strings.Join(args, " "), err, errs.String())
 	}
-	if !strings.Contains(out.String(), "requests 60 ") || !strings.Contains(out.String(), "errors 0") {
-		t.Errorf("output:\n%s\nwant 60 requests and no errors", out.String())
+	for _, want := range []string{"requests 60 ", "errors 0", "answers by kind: answer "} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("output:\n%s\nwant %q", out.String(), want)
+		}
 	}
 }

@@ -113,13 +113,15 @@ func runMain(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	fmt.Fprintf(stdout, "public key: %s\n", hex.EncodeToString(priv.Public().(ed25519.PublicKey)))
 
 	target := o.url
+	var inproc *inProcess
 	if target == "" {
-		srv, err := startInProcess(ctx, o, priv.Public().(ed25519.PublicKey), stderr)
+		var err error
+		inproc, err = startInProcess(ctx, o, priv.Public().(ed25519.PublicKey), stderr)
 		if err != nil {
 			return err
 		}
-		defer srv.stop()
-		target = srv.url
+		defer inproc.stop()
+		target = inproc.url
 	}
 
 	pool, err := presign(priv, o.pool, "load-app", questions)
@@ -144,6 +146,9 @@ func runMain(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		Pool:        pool,
 	})
 	fmt.Fprintln(stdout, res)
+	if inproc != nil {
+		fmt.Fprintf(stdout, "answers by kind: %s\n", inproc.kinds())
+	}
 	if res.Requests == 0 {
 		return fmt.Errorf("no requests completed")
 	}

@@ -44,8 +44,10 @@ type result struct {
 	// HeapMB is the Go heap in use after serving and a GC.
 	HeapMB float64 `json:"heap_mb,omitempty"`
 
-	// MaxRSSMB is the process's peak resident set, filled in by the parent.
+	// MaxRSSMB is the process's peak resident set and CPU its user and system
+	// time in milliseconds (the whole process), filled in by the parent.
 	MaxRSSMB float64 `json:"-"`
+	CPU      float64 `json:"-"`
 }
 
 // latency summarises answer times of one class of questions, in microseconds.

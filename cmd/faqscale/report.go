@@ -42,10 +42,11 @@ func printReport(w io.Writer, o options, builds, serves []result, indexBytes int
 		b.Documents, b.Passages, s.Latency[classAll].N, len(serves), runtime.NumCPU(), runtime.GOMAXPROCS(0), runtime.Version())
 	fmt.Fprintln(w, "| Measure | Target | Measured | |")
 	fmt.Fprintln(w, "|---|---|---|---|")
-	fmt.Fprintf(w, "| Index build (load %s, index %s, snapshot %s) | ≤ 2 s | %s | %s |\n",
+	fmt.Fprintf(w, "| Index build, wall time (load %s, index %s, snapshot %s; process CPU time %.2f s) | ≤ 2 s | %s | %s |\n",
 		ms(med(builds, func(r result) float64 { return r.Load })),
 		ms(med(builds, func(r result) float64 { return r.Index })),
 		ms(med(builds, func(r result) float64 { return r.Snapshot })),
+		med(builds, func(r result) float64 { return r.CPU })/1000,
 		fmt.Sprintf("%.2f s", total/1000), met(total <= 2000))
 	fmt.Fprintf(w, "| Answer p50, all questions | ≤ 1 ms | %s | %s |\n", us(allP50), met(allP50 <= 1000))
 	fmt.Fprintf(w, "| Answer p99, all questions | ≤ 5 ms | %s | %s |\n", us(allP99), met(allP99 <= 5000))

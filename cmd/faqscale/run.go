@@ -113,7 +113,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(stderr, "build %d: %s, peak RSS %.0f MB\n", i+1, ms(r.Total), r.MaxRSSMB)
+		fmt.Fprintf(stderr, "build %d: %s (CPU %s), peak RSS %.0f MB\n", i+1, ms(r.Total), ms(r.CPU), r.MaxRSSMB)
 		builds = append(builds, r)
 		if i < o.runs-1 {
 			os.RemoveAll(indexDir)
@@ -177,6 +177,7 @@ func child(ctx context.Context, phase string, args []string) (result, error) {
 	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
 		r.MaxRSSMB = float64(ru.Maxrss) / 1024 // kilobytes on Linux
 	}
+	r.CPU = float64((cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()).Microseconds()) / 1e3
 	return r, nil
 }
 
