@@ -1,6 +1,8 @@
 package engine
 
 import (
+	"math"
+
 	"github.com/faqbot/faqbot/internal/faq"
 	"github.com/faqbot/faqbot/internal/search"
 )
@@ -22,7 +24,7 @@ func (e *Engine) decide(st *state, question string, res search.Result) faq.Answe
 			hits = append(hits, h)
 		}
 	}
-	if len(hits) == 0 || hits[0].Coverage < e.cfg.MinCoverage || !hits[0].Anchored {
+	if len(hits) == 0 || !e.answers(hits[0], res.Terms) {
 		a := faq.Answer{
 			Question:   question,
 			Kind:       faq.KindNoAnswer,
@@ -44,6 +46,22 @@ func (e *Engine) decide(st *state, question string, res search.Result) faq.Answe
 		a.Alternatives = append(a.Alternatives, alternative(st, h))
 	}
 	return a
+}
+
+// shortQuestion: a question with more topic terms needs less coverage (real users
+// add context no passage repeats), falling with the square root of its length; what
+// its asking sentences say must still be covered as much as a short question.
+const shortQuestion = 4
+
+// answers reports whether a hit answers a question with the given number of topic
+// terms: it must match a topic term as written or through a synonym, enough of what
+// the question asks, and enough of the whole question.
+func (e *Engine) answers(h search.Hit, terms int) bool {
+	need := e.cfg.MinCoverage
+	if terms > shortQuestion {
+		need *= math.Sqrt(float64(shortQuestion) / float64(terms))
+	}
+	return h.Anchored && h.Key >= e.cfg.MinCoverage && h.Coverage >= need
 }
 
 func alternative(st *state, h search.Hit) faq.Alternative {

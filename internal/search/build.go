@@ -1,6 +1,7 @@
 package search
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -8,6 +9,9 @@ import (
 	"path/filepath"
 	"runtime"
 
+	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/analysis/lang/en"
+	"github.com/blevesearch/bleve/v2/analysis/token/porter"
 	"github.com/blevesearch/bleve/v2/document"
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/mapping"
@@ -22,7 +26,7 @@ import (
 // content order makes ties between equal scores break the same way every build.
 const (
 	// batchSize is how many passages go into one segment before the final merge.
-	batchSize = 2000
+	batchSize = 500
 	// chunkSize is how many passages an analysis worker takes at a time.
 	chunkSize = 64
 )
@@ -135,6 +139,7 @@ func analyse(ctx context.Context, m mapping.IndexMapping, lib faq.Library) <-cha
 	}()
 	for range workers {
 		go func() {
+			memo := newStemMemo(m.AnalyzerNamed(en.AnalyzerName))
 			for j := range jobs {
 				var a analysed
 				for _, k := range j.recs {
@@ -143,7 +148,7 @@ func analyse(ctx context.Context, m mapping.IndexMapping, lib faq.Library) <-cha
 						a.err = fmt.Errorf("index passage %s: %w", k.id, err)
 						break
 					}
-					a.docs = append(a.docs, newPreAnalysed(doc))
+					a.docs = append(a.docs, newPreAnalysed(doc, memo))
 				}
 				j.out <- a
 			}
@@ -188,11 +193,81 @@ type preAnalysed struct {
 	*document.Document
 }
 
-func newPreAnalysed(doc *document.Document) preAnalysed {
-	for _, f := range doc.Fields {
+// newPreAnalysed analyses doc's fields; those the English analyzer would analyse
+// are analysed by memo, which gives the same terms.
+func newPreAnalysed(doc *document.Document, memo *stemMemo) preAnalysed {
+	for i, f := range doc.Fields {
+		if tf, ok := f.(*document.TextField); ok && memo != nil && tf.Analyzer() == memo.base {
+			f = document.NewTextFieldCustom(tf.Name(), tf.ArrayPositions(), tf.Value(), tf.Options(), memo)
+			doc.Fields[i] = f
+		}
 		f.Analyze()
 	}
 	return preAnalysed{doc}
+}
+
+// stemMemo analyses text as the English analyzer does, but remembers the stem of
+// each word it has seen: stemming is a quarter of the analysis, and words repeat.
+// One is not safe for concurrent use.
+type stemMemo struct {
+	base     analysis.Analyzer
+	analyzer *analysis.DefaultAnalyzer
+	stemmer  int // index of the stemming filter in analyzer.TokenFilters
+	stems    map[string][]byte
+}
+
+// maxStems bounds a stemMemo's memory.
+const maxStems = 1 << 18
+
+// newStemMemo returns a stemMemo for base, or nil when base is not an analyzer
+// whose stemming it knows.
+func newStemMemo(base analysis.Analyzer) *stemMemo {
+	a, ok := base.(*analysis.DefaultAnalyzer)
+	if !ok {
+		return nil
+	}
+	for i, f := range a.TokenFilters {
+		if _, ok := f.(*porter.PorterStemmer); ok {
+			return &stemMemo{base: base, analyzer: a, stemmer: i, stems: map[string][]byte{}}
+		}
+	}
+	return nil
+}
+
+// Analyze is analysis.DefaultAnalyzer's Analyze with the stemmer memoised.
+func (m *stemMemo) Analyze(input []byte) analysis.TokenStream {
+	a := m.analyzer
+	for _, cf := range a.CharFilters {
+		input = cf.Filter(input)
+	}
+	tokens := a.Tokenizer.Tokenize(input)
+	for i, tf := range a.TokenFilters {
+		if i != m.stemmer {
+			tokens = tf.Filter(tokens)
+			continue
+		}
+		for _, t := range tokens {
+			if t.KeyWord {
+				continue
+			}
+			stem, ok := m.stems[string(t.Term)]
+			if !ok {
+				word := string(t.Term)
+				tf.Filter(analysis.TokenStream{t}) // stems t in place
+				stem = t.Term
+				if len(m.stems) < maxStems {
+					m.stems[word] = stem
+				}
+				continue
+			}
+			if i == len(a.TokenFilters)-1 {
+				t.Term = stem // shared: no filter comes after to change it
+			} else {
+				t.Term = bytes.Clone(stem)
+			}
+		}
+	}
+	return tokens
 }
 
 // VisitFields visits the fields, each analysed only if it was not yet (the ID field

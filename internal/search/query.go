@@ -53,6 +53,14 @@ type Hit struct {
 	// Complete is the share of the question's topic terms the passage matches at
 	// all, each counted once whatever its weight.
 	Complete float64
+	// HeadingComplete is the share of the question's topic terms the passage's
+	// title and alternate phrasings match: an FAQ question that says everything the
+	// user asked is the best match of all.
+	HeadingComplete float64
+	// Key is the share of the weight of the question's asking sentences that the
+	// passage matches: what a question with context around it is about. Without
+	// context it equals Coverage.
+	Key float64
 	// Anchored is true when the passage matches at least one topic term of the
 	// question as written or through a synonym — not only generic words or typo
 	// corrections.
@@ -63,7 +71,7 @@ type Hit struct {
 type Result struct {
 	// Hits are the best passages, best first.
 	Hits []Hit
-	// Terms are the question's topic terms after analysis and filler removal.
+	// Terms counts the question's topic terms (generic words left out).
 	Terms int
 	// Unknown lists question terms that no passage contains, even allowing for typos
 	// and synonyms.
@@ -89,13 +97,20 @@ type concept struct {
 	known  bool
 	// generic marks a word that names no topic (generic.txt): it counts little.
 	generic bool
+	// factor is 1 in a sentence that asks something, less in one that gives context.
+	factor float64
 }
 
 // Search finds the passages that best answer question. It never interprets the
 // question as query syntax.
 func (ix *Index) Search(ctx context.Context, question string, size int) (Result, error) {
 	concepts := ix.concepts(question)
-	res := Result{Terms: len(concepts)}
+	res := Result{}
+	for _, c := range concepts {
+		if !c.generic {
+			res.Terms++
+		}
+	}
 	for _, c := range concepts {
 		if !c.known {
 			res.Unknown = append(res.Unknown, c.text)
@@ -110,9 +125,9 @@ func (ix *Index) Search(ctx context.Context, question string, size int) (Result,
 		return res, fmt.Errorf("search: %w", err)
 	}
 	for _, h := range hits {
-		cov, head, complete, anchored := coverage(concepts, h.Locations)
-		res.Hits = append(res.Hits, Hit{PassageID: h.ID, Score: h.Score, Coverage: cov, Heading: head,
-			Complete: complete, Anchored: anchored})
+		cv := coverage(concepts, h.Locations)
+		res.Hits = append(res.Hits, Hit{PassageID: h.ID, Score: h.Score, Coverage: cv.all, Heading: cv.heading,
+			Complete: cv.complete, HeadingComplete: cv.headingComplete, Key: cv.key, Anchored: cv.anchored})
 	}
 	rank(res.Hits)
 	if len(res.Hits) > size {
@@ -126,8 +141,8 @@ func (ix *Index) concepts(question string) []concept {
 	if len(question) > maxQuestionBytes {
 		question = question[:maxQuestionBytes]
 	}
-	terms, words := ix.analyzeQuestion(apostrophes.Replace(strings.ToValidUTF8(question, " ")))
-	seen := map[string]bool{}
+	terms, words, asked := ix.analyzeQuestion(apostrophes.Replace(strings.ToValidUTF8(question, " ")))
+	seen := map[string]int{}
 	var out []concept
 	for i := 0; i < len(terms); {
 		c := concept{}
@@ -161,12 +176,20 @@ func (ix *Index) concepts(question string) []concept {
 			}
 		}
 		c.text = strings.Join(terms[i:i+n], " ")
+		factor := asked[i]
 		i += n
-		if seen[c.text] {
+		if j, ok := seen[c.text]; ok {
+			// Said twice: it weighs as where it matters most.
+			if factor > out[j].factor {
+				out[j].weight *= factor / out[j].factor
+				out[j].factor = factor
+			}
 			continue
 		}
-		seen[c.text] = true
+		seen[c.text] = len(out)
 		ix.weigh(&c)
+		c.factor = factor
+		c.weight *= factor
 		out = append(out, c)
 	}
 	sort.SliceStable(out, func(a, b int) bool { return out[a].weight > out[b].weight })
@@ -176,9 +199,17 @@ func (ix *Index) concepts(question string) []concept {
 	return out
 }
 
+// contextFactor is what a term weighs in a sentence that gives context, when other
+// sentences of the message ask something: "My dad was just diagnosed with X. Is it
+// inherited?" is about X being inherited, not about dads.
+const contextFactor = 0.35
+
 // analyzeQuestion analyses a question like the content, returning each term with
-// the word it came from, in lower case without a possessive "'s".
-func (ix *Index) analyzeQuestion(q string) (terms, words []string) {
+// the word it came from (lower case, without a possessive "'s") and the weight of
+// the sentence it is in: 1, or contextFactor for context around the sentences that
+// ask something.
+func (ix *Index) analyzeQuestion(q string) (terms, words []string, weights []float64) {
+	asking := askingSentences(q)
 	for _, tok := range ix.analyzer.Analyze([]byte(q)) {
 		terms = append(terms, string(tok.Term))
 		w := ""
@@ -186,8 +217,69 @@ func (ix *Index) analyzeQuestion(q string) (terms, words []string) {
 			w = strings.TrimSuffix(strings.ToLower(q[tok.Start:tok.End]), "'s")
 		}
 		words = append(words, w)
+		weight := 1.0
+		if asking != nil && !asking(tok.Start) {
+			weight = contextFactor
+		}
+		weights = append(weights, weight)
 	}
-	return terms, words
+	return terms, words, weights
+}
+
+// interrogatives start a sentence that asks something even without a question mark.
+var interrogatives = map[string]bool{
+	"what": true, "whats": true, "how": true, "hows": true, "why": true, "when": true,
+	"where": true, "who": true, "which": true, "is": true, "are": true, "can": true,
+	"could": true, "should": true, "does": true, "do": true, "will": true, "would": true,
+	"may": true, "am": true, "was": true, "did": true, "has": true, "have": true,
+}
+
+// askingSentences splits q into sentences and returns whether the byte at an offset
+// is in one that asks something (ends with "?" or starts with an interrogative). It
+// returns nil when every sentence asks, or none does: then all words count alike.
+func askingSentences(q string) func(offset int) bool {
+	type span struct {
+		end    int
+		asking bool
+	}
+	var spans []span
+	start := 0
+	asks, gives := false, false
+	for i := 0; i <= len(q); i++ {
+		if i < len(q) && !strings.ContainsRune(".?!\n", rune(q[i])) {
+			continue
+		}
+		sentence := strings.TrimSpace(q[start:i])
+		if sentence != "" {
+			asking := (i < len(q) && q[i] == '?') || interrogatives[firstWord(sentence)]
+			spans = append(spans, span{end: i, asking: asking})
+			asks = asks || asking
+			gives = gives || !asking
+		}
+		start = i + 1
+	}
+	if !asks || !gives {
+		return nil
+	}
+	return func(offset int) bool {
+		for _, s := range spans {
+			if offset < s.end {
+				return s.asking
+			}
+		}
+		return spans[len(spans)-1].asking
+	}
+}
+
+// firstWord returns a sentence's first word in lower case, letters only.
+func firstWord(sentence string) string {
+	f := strings.FieldsFunc(sentence, func(r rune) bool {
+		return !('a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || r == '\'')
+	})
+	if len(f) == 0 {
+		return ""
+	}
+	return strings.ReplaceAll(strings.ToLower(f[0]), "'", "")
 }
 
 // apostrophes makes typographic apostrophes plain, so "don’t" is analysed like "don't".
@@ -363,7 +455,7 @@ func rank(hits []Hit) {
 	}
 	top := hits[0].Score
 	key := func(h Hit) float64 {
-		k := h.Coverage * (0.4 + 0.4*h.Heading + 0.2*h.Score/top) * (0.5 + 0.5*h.Complete)
+		k := h.Coverage * (0.4 + 0.2*h.Heading + 0.2*h.HeadingComplete + 0.2*h.Score/top) * (0.5 + 0.5*h.Complete)
 		if !h.Anchored {
 			k /= 2
 		}
@@ -372,10 +464,14 @@ func rank(hits []Hit) {
 	sort.SliceStable(hits, func(a, b int) bool { return key(hits[a]) > key(hits[b]) })
 }
 
-// coverage is the share of the concepts' weight that a hit's matched terms cover,
-// in any field and in its headings (title and alternate phrasings) alone, and
-// whether a topic term matched in a way that shows what the passage is about.
-func coverage(concepts []concept, locs bsearch.FieldTermLocationMap) (all, heading, complete float64, anchored bool) {
+// covered is how much of a question a passage covers; see Hit.
+type covered struct {
+	all, heading, complete, headingComplete, key float64
+	anchored                                     bool
+}
+
+// coverage measures how much of the concepts a hit's matched terms cover.
+func coverage(concepts []concept, locs bsearch.FieldTermLocationMap) covered {
 	matched := map[string]bool{}
 	inHeading := map[string]bool{}
 	for field, terms := range locs {
@@ -386,8 +482,9 @@ func coverage(concepts []concept, locs bsearch.FieldTermLocationMap) (all, headi
 			}
 		}
 	}
-	var total, got, gotHeading float64
-	topics, topicsMatched := 0, 0
+	var cv covered
+	var total, got, gotHeading, keyTotal, keyGot float64
+	topics, topicsMatched, topicsInHeading := 0, 0, 0
 	for _, c := range concepts {
 		total += c.weight
 		best, bestHeading := 0.0, 0.0
@@ -400,22 +497,36 @@ func coverage(concepts []concept, locs bsearch.FieldTermLocationMap) (all, headi
 				bestHeading = max(bestHeading, c.weight*a.factor)
 			}
 			if !c.generic && (!a.typo || a.anchors) {
-				anchored = true
+				cv.anchored = true
 			}
 		}
 		got += best
 		gotHeading += bestHeading
-		if !c.generic {
-			topics++
-			if best > 0 {
-				topicsMatched++
-			}
+		if c.generic {
+			continue
+		}
+		topics++
+		if best > 0 {
+			topicsMatched++
+		}
+		if bestHeading > 0 {
+			topicsInHeading++
+		}
+		if c.factor == 1 {
+			keyTotal += c.weight
+			keyGot += best
 		}
 	}
 	if total == 0 || topics == 0 {
-		return 0, 0, 0, false
+		return covered{}
 	}
-	return got / total, gotHeading / total, float64(topicsMatched) / float64(topics), anchored
+	cv.all, cv.heading = got/total, gotHeading/total
+	cv.complete = float64(topicsMatched) / float64(topics)
+	cv.headingComplete = float64(topicsInHeading) / float64(topics)
+	if keyTotal > 0 {
+		cv.key = keyGot / keyTotal
+	}
+	return cv
 }
 
 func allMatched(terms []string, matched map[string]bool) bool {
