@@ -32,6 +32,7 @@ type serveConfig struct {
 	metricsAddr string
 	endpoint    endpoint.Config
 	watch       time.Duration
+	gateway     bool
 }
 
 func loadServeConfig(s *settings) (serveConfig, error) {
@@ -46,9 +47,18 @@ func loadServeConfig(s *settings) (serveConfig, error) {
 	if c.watch, err = s.duration("CONTENT_WATCH", 0); err != nil {
 		return c, err
 	}
+	// With a token the gateway is on unless switched off: replicas behind a load
+	// balancer need the token (commands, /reindex edits) but only one gateway.
+	if c.gateway, err = s.bool("DISCORD_GATEWAY", c.discord.Token != ""); err != nil {
+		return c, err
+	}
 	switch {
 	case c.discord.Token == "" && c.httpAddr == "":
 		return c, errNoTransport
+	case c.gateway && c.discord.Token == "":
+		return c, errors.New("DISCORD_GATEWAY is on but DISCORD_TOKEN is not set")
+	case !c.gateway && c.httpAddr == "":
+		return c, errors.New("DISCORD_GATEWAY is off and HTTP_ADDR is not set: " + errNoTransport.Error())
 	case c.httpAddr != "" && c.endpoint.PublicKey == "":
 		return c, errors.New("HTTP_ADDR is set but DISCORD_PUBLIC_KEY is not: copy the public key from the developer portal (General Information)")
 	case c.metricsAddr != "" && c.httpAddr == "":
@@ -134,7 +144,7 @@ func runServe(ctx context.Context, s *settings, args []string, stdout, stderr io
 	docs, passages := e.Stats()
 	log.Info("index loaded", "documents", docs, "passages", passages)
 
-	if sc.discord.Token != "" {
+	if sc.gateway {
 		run("gateway", func() error { return bot.ServeGateway(ctx, sess) })
 	}
 	if sc.watch > 0 {

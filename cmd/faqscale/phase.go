@@ -181,7 +181,7 @@ func servePhase(ctx context.Context, cfg engine.Config, qfile, answers string, h
 			r.SamePage[q.Class]++
 		}
 		if answers != "" {
-			fmt.Fprintf(&out, "%s\t%s\t%s\t%.4f\t%s\n", q.Class, a.Kind, a.PassageID, a.Score, q.Text)
+			fmt.Fprintf(&out, "%s\t%s\t%s\t%.4f\t%.0f\t%s\n", q.Class, a.Kind, a.PassageID, a.Score, d, q.Text)
 		}
 	}
 	r.Latency = map[string]latency{}

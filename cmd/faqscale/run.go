@@ -48,7 +48,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs.IntVar(&o.questions, "questions", 1000, "how many questions are answered per serving run")
 	fs.Uint64Var(&o.seed, "seed", 1, "seed of the question generator")
 	fs.StringVar(&o.profile, "profile", "", "directory for CPU and heap profiles of the last build and serve runs")
-	fs.StringVar(&o.answers, "answers", "", "write every question's outcome (TSV) from the last serving run to this file")
+	fs.StringVar(&o.answers, "answers", "", "write every question's outcome from the last serving run to this file: class, kind, passage, score, microseconds, question (TSV)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}

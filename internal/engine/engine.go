@@ -83,6 +83,9 @@ type state struct {
 	lib      faq.Library
 	passages map[string]located
 	suggest  []suggestion
+	// stopWarm stops the index's cache warm-up; warmed is closed once it ended.
+	stopWarm context.CancelFunc
+	warmed   chan struct{}
 }
 
 // located is a passage with its document and where its text is.
@@ -106,6 +109,8 @@ func (l located) text() string {
 
 // close releases the build's index and texts.
 func (st *state) close() error {
+	st.stopWarm()
+	<-st.warmed
 	return errors.Join(st.ix.Close(), st.texts.close())
 }
 
@@ -217,6 +222,14 @@ func newState(build string, m meta, ix *search.Index, t *texts, snap snapshot) *
 		}
 	}
 	st.suggest = newSuggestions(st.lib)
+	// Warm the index's cache in the background: the first questions are answered
+	// meanwhile, and are as fast as later ones once it is done.
+	ctx, cancel := context.WithCancel(context.Background())
+	st.stopWarm, st.warmed = cancel, make(chan struct{})
+	go func() {
+		defer close(st.warmed)
+		st.ix.Warm(ctx)
+	}()
 	return st
 }
 

@@ -10,7 +10,6 @@ import (
 	"github.com/blevesearch/bleve/v2"
 	bsearch "github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
-	"github.com/blevesearch/bleve/v2/search/scorer"
 	index "github.com/blevesearch/bleve_index_api"
 )
 
@@ -131,13 +130,7 @@ func (ix *Index) newClause(ctx context.Context, r index.IndexReader, q query.Que
 			return c, err
 		}
 		c.reader = tfr
-		c.avgLen = ix.avgFieldLen[c.field]
-		n, df := float64(ix.docTotal), float64(tfr.Count())
-		if c.avgLen > 0 { // as scorer.TermQueryScorer computes it
-			c.idf = math.Log(1 + (n-df+0.5)/(df+0.5))
-		} else {
-			c.idf = 1.0 + math.Log(n/(df+1.0))
-		}
+		c.idf, c.avgLen = ix.termIDF(c.field, tfr.Count())
 		return c, nil
 	}
 	s, err := q.Searcher(ctx, r, ix.bleve.Mapping(), bsearch.SearcherOptions{IncludeTermVectors: true})
@@ -198,35 +191,7 @@ func (c *clause) run(ctx context.Context, queryNorm float64, acc *accumulator, c
 	} else {
 		c.docs = acc.docs(n)
 	}
-	var tfd index.TermFieldDoc
-	for {
-		next, err := c.reader.Next(&tfd)
-		if err != nil {
-			cache.release(keep)
-			return err
-		}
-		if next == nil {
-			if keep != nil {
-				keep.docs = c.docs
-				cache.put(c.field, c.term, keep)
-			}
-			return nil
-		}
-		var tf float64
-		if next.Freq < scorer.MaxSqrtCache {
-			tf = scorer.SqrtCache[int(next.Freq)]
-		} else {
-			tf = math.Sqrt(float64(next.Freq))
-		}
-		var score float64
-		if c.avgLen > 0 {
-			fieldLength := 1 / (next.Norm * next.Norm)
-			score = c.idf * (tf * bsearch.BM25_k1) /
-				(tf + bsearch.BM25_k1*(1-bsearch.BM25_b+(bsearch.BM25_b*fieldLength/c.avgLen)))
-		} else {
-			score = tf * next.Norm * c.idf
-		}
-		doc := docNum(next.ID)
+	err := readPostings(c.reader, c.idf, c.avgLen, func(doc uint64, score float64) {
 		c.docs = append(c.docs, uint32(doc))
 		if keep != nil {
 			keep.scores = append(keep.scores, score)
@@ -235,8 +200,16 @@ func (c *clause) run(ctx context.Context, queryNorm float64, acc *accumulator, c
 			score = score * queryWeight
 		}
 		acc.add(doc, score)
-		tfd.Reset()
+	})
+	if err != nil {
+		cache.release(keep)
+		return err
 	}
+	if keep != nil {
+		keep.docs = c.docs
+		cache.put(c.field, c.term, keep)
+	}
+	return nil
 }
 
 // addMatched records in locs the terms the clause matched in passage doc.

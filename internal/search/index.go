@@ -40,6 +40,7 @@ type Index struct {
 	avgFieldLen map[string]float64
 	accs        sync.Pool // *accumulator
 	postings    postingsCache
+	hot         []hotTerm // terms Warm caches, most common first
 }
 
 // Open opens the index in dir read-only, with the synonym rules it was built with.
@@ -90,9 +91,13 @@ func (ix *Index) load(synonyms []faq.SynonymRule) error {
 			if int(e.Count) > ix.vocab[e.Term] {
 				ix.vocab[e.Term] = int(e.Count)
 			}
+			if e.Count >= cacheMinPassages {
+				ix.hot = append(ix.hot, hotTerm{field: f.name, term: e.Term, df: e.Count})
+			}
 		}
 		dict.Close()
 	}
+	sortHot(ix.hot)
 	ix.fuzzy = newFuzzyVocab(ix.vocab)
 	ix.filler = ix.analyzeSet(fillerWords)
 	ix.common = newFuzzyVocab(commonWords(ix.filler))

@@ -1,8 +1,15 @@
 package search
 
 import (
+	"context"
+	"math"
+	"sort"
 	"sync"
 	"sync/atomic"
+
+	bsearch "github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/scorer"
+	index "github.com/blevesearch/bleve_index_api"
 )
 
 // Caching postings: a read-only index's BM25 score of a term in a passage, before
@@ -64,4 +71,98 @@ func (c *postingsCache) put(field, term string, p *postings) {
 	if _, loaded := c.m.LoadOrStore(cacheKey(field, term), p); loaded {
 		c.release(p)
 	}
+}
+
+// termIDF returns the IDF bleve's term scorer gives a term in df passages of field,
+// and the field's average length (0 unless scoring is BM25).
+func (ix *Index) termIDF(field string, df uint64) (idf, avgLen float64) {
+	avgLen = ix.avgFieldLen[field]
+	n, d := float64(ix.docTotal), float64(df)
+	if avgLen > 0 { // as scorer.TermQueryScorer computes it
+		return math.Log(1 + (n-d+0.5)/(d+0.5)), avgLen
+	}
+	return 1.0 + math.Log(n/(d+1.0)), avgLen
+}
+
+// readPostings reads a term's postings and calls visit with each passage, in
+// index order, and the term's score in it before the query's weight — computed
+// exactly as bleve's scorer.TermQueryScorer computes it.
+func readPostings(r index.TermFieldReader, idf, avgLen float64, visit func(doc uint64, score float64)) error {
+	var tfd index.TermFieldDoc
+	for {
+		next, err := r.Next(&tfd)
+		if err != nil || next == nil {
+			return err
+		}
+		var tf float64
+		if next.Freq < scorer.MaxSqrtCache {
+			tf = scorer.SqrtCache[int(next.Freq)]
+		} else {
+			tf = math.Sqrt(float64(next.Freq))
+		}
+		var score float64
+		if avgLen > 0 {
+			fieldLength := 1 / (next.Norm * next.Norm)
+			score = idf * (tf * bsearch.BM25_k1) /
+				(tf + bsearch.BM25_k1*(1-bsearch.BM25_b+(bsearch.BM25_b*fieldLength/avgLen)))
+		} else {
+			score = tf * next.Norm * idf
+		}
+		visit(docNum(next.ID), score)
+		tfd.Reset()
+	}
+}
+
+// hotTerm is a term common enough to cache, with the passages holding it.
+type hotTerm struct {
+	field, term string
+	df          uint64
+}
+
+// sortHot orders hot terms most common first.
+func sortHot(hot []hotTerm) {
+	sort.Slice(hot, func(a, b int) bool { return hot[a].df > hot[b].df })
+}
+
+// Warm fills the postings cache with the most common terms, most common first,
+// so that the first questions that use them are as fast as later ones. It stops
+// when the cache is full or ctx is done; questions can be answered meanwhile.
+func (ix *Index) Warm(ctx context.Context) error {
+	adv, err := ix.bleve.Advanced()
+	if err != nil {
+		return err
+	}
+	r, err := adv.Reader()
+	if err != nil {
+		return err
+	}
+	defer r.Close()
+	for _, h := range ix.hot {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if ix.postings.get(h.field, h.term) != nil {
+			continue
+		}
+		if !ix.postings.reserve(int(h.df)) {
+			return nil
+		}
+		tfr, err := r.TermFieldReader(ctx, []byte(h.term), h.field, true, true, false)
+		if err != nil {
+			return err
+		}
+		idf, avgLen := ix.termIDF(h.field, tfr.Count())
+		p := &postings{idf: idf, docs: make([]uint32, 0, h.df), scores: make([]float64, 0, h.df)}
+		err = readPostings(tfr, idf, avgLen, func(doc uint64, score float64) {
+			p.docs = append(p.docs, uint32(doc))
+			p.scores = append(p.scores, score)
+		})
+		tfr.Close()
+		if err != nil {
+			ix.postings.release(p)
+			return err
+		}
+		ix.postings.put(h.field, h.term, p)
+	}
+	return nil
 }
