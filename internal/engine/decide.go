@@ -53,6 +53,9 @@ func (e *Engine) decide(st *state, question string, res search.Result) faq.Answe
 // its asking sentences say must still be covered as much as a short question.
 const shortQuestion = 4
 
+// minShortComplete is the share of a short question's topic terms a passage must match.
+const minShortComplete = 0.75
+
 // answers reports whether a hit answers a question with the given number of topic
 // terms: it must match a topic term as written or through a synonym, enough of what
 // the question asks, and enough of the whole question.
@@ -60,6 +63,11 @@ func (e *Engine) answers(h search.Hit, terms int) bool {
 	need := e.cfg.MinCoverage
 	if terms > shortQuestion {
 		need *= math.Sqrt(float64(shortQuestion) / float64(terms))
+	} else if h.Complete < minShortComplete {
+		// A short question names few things: a passage that leaves one of them out
+		// ("is ketamine safe while pregnant" against a passage without pregnancy)
+		// does not answer it, however rare the others are.
+		return false
 	}
 	return h.Anchored && h.Key >= e.cfg.MinCoverage && h.Coverage >= need
 }

@@ -83,7 +83,9 @@ type state struct {
 	lib      faq.Library
 	passages map[string]located
 	suggest  []suggestion
-	// stopWarm stops the index's cache warm-up; warmed is closed once it ended.
+	// warm starts the index's cache warm-up once; stopWarm stops it and warmed is
+	// closed once it ended. They are nil until it starts.
+	warm     sync.Once
 	stopWarm context.CancelFunc
 	warmed   chan struct{}
 }
@@ -109,9 +111,27 @@ func (l located) text() string {
 
 // close releases the build's index and texts.
 func (st *state) close() error {
-	st.stopWarm()
-	<-st.warmed
+	st.warm.Do(func() {}) // no warm-up starts after this
+	if st.stopWarm != nil {
+		st.stopWarm()
+		<-st.warmed
+	}
 	return errors.Join(st.ix.Close(), st.texts.close())
+}
+
+// startWarm warms the index's cache in the background: questions are answered
+// meanwhile, and once it is done the first question using a common word is as
+// fast as later ones. It is started once the build is in service, not while the
+// engine starts, so as not to slow start-up.
+func (st *state) startWarm() {
+	st.warm.Do(func() {
+		ctx, cancel := context.WithCancel(context.Background())
+		st.stopWarm, st.warmed = cancel, make(chan struct{})
+		go func() {
+			defer close(st.warmed)
+			st.ix.Warm(ctx)
+		}()
+	})
 }
 
 // New returns an engine serving the build currently in cfg.IndexDir, if there is
@@ -154,6 +174,11 @@ func Open(ctx context.Context, cfg Config, log *slog.Logger) (*Engine, error) {
 		return nil, err
 	}
 	if !stale {
+		e.mu.RLock()
+		if e.st != nil {
+			e.st.startWarm()
+		}
+		e.mu.RUnlock()
 		return e, nil
 	}
 	if _, err := e.Reindex(ctx); err != nil {
@@ -222,14 +247,6 @@ func newState(build string, m meta, ix *search.Index, t *texts, snap snapshot) *
 		}
 	}
 	st.suggest = newSuggestions(st.lib)
-	// Warm the index's cache in the background: the first questions are answered
-	// meanwhile, and are as fast as later ones once it is done.
-	ctx, cancel := context.WithCancel(context.Background())
-	st.stopWarm, st.warmed = cancel, make(chan struct{})
-	go func() {
-		defer close(st.warmed)
-		st.ix.Warm(ctx)
-	}()
 	return st
 }
 

@@ -57,6 +57,7 @@ func (e *Engine) Reindex(ctx context.Context) (faq.ReindexReport, error) {
 	e.mu.Lock()
 	e.st = st
 	e.mu.Unlock()
+	st.startWarm()
 	var retired []string
 	if old != nil {
 		if err := old.close(); err != nil {
