@@ -98,7 +98,7 @@ func writePlain(w *bufio.Writer, a faq.Answer) {
 		fmt.Fprintf(w, "%s\n\n", a.Text)
 		return
 	case faq.KindNoAnswer:
-		fmt.Fprintf(w, "Not covered here. %s\n", a.Text)
+		fmt.Fprintf(w, "%s\n", a.Text)
 		if len(a.Alternatives) > 0 {
 			fmt.Fprintln(w, "\nNearest topics:")
 			for _, alt := range a.Alternatives {

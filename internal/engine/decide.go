@@ -11,6 +11,10 @@ import (
 const NotCoveredText = "This isn't covered in the content I answer from, so I can't give a reliable answer. " +
 	"Please ask a healthcare professional."
 
+// NoQuestionText is the reply text when a message has no words to search for
+// (empty, punctuation, only greetings).
+const NoQuestionText = "I didn't find a question in that message. Please ask in a few words what you want to know."
+
 // minNearCoverage is how much of a question a passage must match to be offered as a
 // nearby topic when the question is not answered.
 const minNearCoverage = 0.2
@@ -30,6 +34,9 @@ func (e *Engine) decide(st *state, question string, res search.Result) faq.Answe
 			Kind:       faq.KindNoAnswer,
 			Text:       NotCoveredText,
 			Disclaimer: e.cfg.Disclaimer,
+		}
+		if res.Terms == 0 && len(res.Unknown) == 0 {
+			a.Text = NoQuestionText
 		}
 		for _, h := range hits {
 			if h.Coverage >= minNearCoverage {
