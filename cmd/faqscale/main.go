@@ -5,9 +5,9 @@
 // latency, peak memory and index size.
 //
 // Building and serving each run in a child process (this program re-executed), so
-// the serving figures are not the build's: peak RSS is the child's getrusage
-// maximum. With -runs N each phase runs N times and the medians are reported.
-// Without the corpus it prints why and exits 0.
+// the serving figures are not the build's: peak RSS is each child's VmHWM. With
+// -runs N each phase runs N times and the medians are reported. Without the corpus
+// it prints why and exits 0.
 //
 //	go build -o /tmp/faqscale ./cmd/faqscale && /tmp/faqscale -runs 3
 package main

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -44,10 +45,14 @@ type result struct {
 	// HeapMB is the Go heap in use after serving and a GC.
 	HeapMB float64 `json:"heap_mb,omitempty"`
 
-	// MaxRSSMB is the process's peak resident set and CPU its user and system
-	// time in milliseconds (the whole process), filled in by the parent.
-	MaxRSSMB float64 `json:"-"`
-	CPU      float64 `json:"-"`
+	// PeakRSSMB is the process's peak resident set size (VmHWM), read by the
+	// process itself at the end. getrusage's maximum is not used: Go starts a
+	// child sharing the parent's memory until exec, and Linux counts that memory
+	// in the child's maximum.
+	PeakRSSMB float64 `json:"peak_rss_mb"`
+	// CPU is the process's user and system time in milliseconds, filled in by
+	// the parent.
+	CPU float64 `json:"-"`
 }
 
 // latency summarises answer times of one class of questions, in microseconds.
@@ -93,6 +98,10 @@ func runPhase(ctx context.Context, phase string, args []string, stdout io.Writer
 		return err
 	}
 	r.Phase = phase
+	r.PeakRSSMB, err = peakRSS()
+	if err != nil {
+		return err
+	}
 	return json.NewEncoder(stdout).Encode(r)
 }
 
@@ -266,4 +275,23 @@ func writeHeapProfile(path string) {
 	defer f.Close()
 	runtime.GC()
 	pprof.Lookup("allocs").WriteTo(f, 0)
+}
+
+// peakRSS returns the process's peak resident set size in megabytes, from
+// /proc/self/status (Linux).
+func peakRSS() (float64, error) {
+	b, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return 0, fmt.Errorf("read peak RSS: %w", err)
+	}
+	for _, line := range strings.Split(string(b), "\n") {
+		if rest, ok := strings.CutPrefix(line, "VmHWM:"); ok {
+			var kb float64
+			if _, err := fmt.Sscanf(strings.TrimSpace(rest), "%f kB", &kb); err != nil {
+				return 0, fmt.Errorf("read peak RSS from %q: %w", line, err)
+			}
+			return kb / 1024, nil
+		}
+	}
+	return 0, errors.New("read peak RSS: no VmHWM in /proc/self/status")
 }

@@ -31,9 +31,9 @@ func printReport(w io.Writer, o options, builds, serves []result, indexBytes int
 		return "**not met**"
 	}
 	total := med(builds, func(r result) float64 { return r.Total })
-	buildRSS := med(builds, func(r result) float64 { return r.MaxRSSMB })
+	buildRSS := med(builds, func(r result) float64 { return r.PeakRSSMB })
 	startup := med(serves, func(r result) float64 { return r.Startup })
-	serveRSS := med(serves, func(r result) float64 { return r.MaxRSSMB })
+	serveRSS := med(serves, func(r result) float64 { return r.PeakRSSMB })
 	allP50, allP99 := lat(classAll, p50), lat(classAll, p99)
 	longP50, longP99 := lat(classLong, p50), lat(classLong, p99)
 

@@ -83,10 +83,18 @@ type buildTimes struct {
 	index, snapshot time.Duration
 }
 
-// build writes the index and the library snapshot into build and makes it current.
+// build writes the passages' texts, the index and the library snapshot into build
+// and makes it current. The texts are written first and dropped from lib, which
+// this takes over, so that they are not in memory while the index is built.
 func (e *Engine) build(ctx context.Context, build string, m meta, lib faq.Library) (*state, buildTimes, error) {
 	var t buildTimes
 	start := time.Now()
+	refs, err := writeTexts(build, lib)
+	if err != nil {
+		return nil, t, err
+	}
+	t.snapshot = time.Since(start)
+	start = time.Now()
 	ix, err := search.Build(ctx, filepath.Join(build, bleveDir), lib)
 	if err != nil {
 		return nil, t, err
@@ -94,8 +102,8 @@ func (e *Engine) build(ctx context.Context, build string, m meta, lib faq.Librar
 	t.index = time.Since(start)
 	start = time.Now()
 	m.Built = time.Now().UTC()
-	refs, err := writeSnapshot(build, lib, m)
-	if err != nil {
+	snap := snapshot{Library: leanLibrary(lib), Texts: refs}
+	if err := writeLibrary(build, snap, m); err != nil {
 		ix.Close()
 		return nil, t, err
 	}
@@ -109,17 +117,8 @@ func (e *Engine) build(ctx context.Context, build string, m meta, lib faq.Librar
 		texts.close()
 		return nil, t, err
 	}
-	t.snapshot = time.Since(start)
-	// Serve the texts from the file, as a restarted engine does, not from memory.
-	lean := faq.Library{Synonyms: lib.Synonyms, Documents: make([]faq.Document, len(lib.Documents))}
-	for i, d := range lib.Documents {
-		d.Passages = append([]faq.Passage(nil), d.Passages...)
-		for j := range d.Passages {
-			d.Passages[j].Text, d.Passages[j].Plain = "", ""
-		}
-		lean.Documents[i] = d
-	}
-	return newState(build, m, ix, texts, snapshot{Library: lean, Texts: refs}), t, nil
+	t.snapshot += time.Since(start)
+	return newState(build, m, ix, texts, snap), t, nil
 }
 
 // diff lists the passages added, removed and changed between two builds.

@@ -2,9 +2,7 @@ package engine
 
 import (
 	"bufio"
-	"crypto/sha256"
 	"encoding/gob"
-	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -109,16 +107,14 @@ type textRef struct {
 	Hash uint64
 }
 
-// writeSnapshot stores the library and the build's meta next to its bleve index,
-// and returns where each passage's text is.
-func writeSnapshot(build string, lib faq.Library, m meta) ([]textRef, error) {
-	lean := faq.Library{Synonyms: lib.Synonyms, Documents: make([]faq.Document, len(lib.Documents))}
+// writeTexts writes the passages' texts into build's textsFile and returns where
+// each is. It takes the texts out of lib, to spare memory while the index is built.
+func writeTexts(build string, lib faq.Library) ([]textRef, error) {
 	refs := make([]textRef, 0, lib.Passages())
 	err := writeFileSync(filepath.Join(build, textsFile), func(f *os.File) error {
 		w := bufio.NewWriterSize(f, 1<<16)
 		var off int64
-		for i, d := range lib.Documents {
-			d.Passages = append([]faq.Passage(nil), d.Passages...)
+		for _, d := range lib.Documents {
 			for j := range d.Passages {
 				p := &d.Passages[j]
 				h := fnv.New64a()
@@ -128,32 +124,50 @@ func writeSnapshot(build string, lib faq.Library, m meta) ([]textRef, error) {
 					return err
 				}
 				off += int64(len(p.Text))
-				p.Text, p.Plain = "", ""
+				p.Text = ""
 			}
-			lean.Documents[i] = d
 		}
 		return w.Flush()
 	})
 	if err != nil {
 		return nil, fmt.Errorf("write passage texts: %w", err)
 	}
+	return refs, nil
+}
+
+// leanLibrary returns lib without the passages' texts and plain texts.
+func leanLibrary(lib faq.Library) faq.Library {
+	lean := faq.Library{Synonyms: lib.Synonyms, Documents: make([]faq.Document, len(lib.Documents))}
+	for i, d := range lib.Documents {
+		d.Passages = append([]faq.Passage(nil), d.Passages...)
+		for j := range d.Passages {
+			d.Passages[j].Text, d.Passages[j].Plain = "", ""
+		}
+		lean.Documents[i] = d
+	}
+	return lean
+}
+
+// writeLibrary stores the snapshot of lib (without texts: see writeTexts) and the
+// build's meta next to its bleve index.
+func writeLibrary(build string, snap snapshot, m meta) error {
 	if err := writeFileSync(filepath.Join(build, libraryFile), func(f *os.File) error {
 		w := bufio.NewWriterSize(f, 1<<16)
-		if err := gob.NewEncoder(w).Encode(snapshot{Library: lean, Texts: refs}); err != nil {
+		if err := gob.NewEncoder(w).Encode(snap); err != nil {
 			return err
 		}
 		return w.Flush()
 	}); err != nil {
-		return nil, fmt.Errorf("write library snapshot: %w", err)
+		return fmt.Errorf("write library snapshot: %w", err)
 	}
 	if err := writeFileSync(filepath.Join(build, metaFile), func(f *os.File) error {
 		enc := json.NewEncoder(f)
 		enc.SetIndent("", "  ")
 		return enc.Encode(m)
 	}); err != nil {
-		return nil, fmt.Errorf("write build meta: %w", err)
+		return fmt.Errorf("write build meta: %w", err)
 	}
-	return refs, syncDir(build)
+	return syncDir(build)
 }
 
 func writeFileSync(path string, write func(*os.File) error) error {
@@ -249,48 +263,4 @@ func removeOldBuilds(indexDir, keep string, now ...string) {
 			os.RemoveAll(path)
 		}
 	}
-}
-
-// filesFingerprint hashes the relative path, size and modification time of every
-// file under dir except hidden ones: a cheap test that content did not change,
-// without reading it. It covers more files than the content loader reads, so it
-// can only say "changed" too often, never too rarely (short of a file rewritten
-// with the same size and time).
-func filesFingerprint(dir string) (string, error) {
-	fp, _, err := filesFingerprintNewest(dir)
-	return fp, err
-}
-
-// filesFingerprintNewest is filesFingerprint and the newest modification time.
-func filesFingerprintNewest(dir string) (string, time.Time, error) {
-	h := sha256.New()
-	var newest time.Time
-	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if path != dir && strings.HasPrefix(d.Name(), ".") {
-			if d.IsDir() {
-				return filepath.SkipDir
-			}
-			return nil
-		}
-		if d.IsDir() {
-			return nil
-		}
-		info, err := d.Info()
-		if err != nil {
-			return err
-		}
-		if info.ModTime().After(newest) {
-			newest = info.ModTime()
-		}
-		rel, _ := filepath.Rel(dir, path)
-		fmt.Fprintf(h, "%q %d %d %v\n", filepath.ToSlash(rel), info.Size(), info.ModTime().UnixNano(), info.Mode())
-		return nil
-	})
-	if err != nil {
-		return "", newest, fmt.Errorf("list content files: %w", err)
-	}
-	return hex.EncodeToString(h.Sum(nil)), newest, nil
 }

@@ -1,7 +1,6 @@
 package search
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -9,9 +8,8 @@ import (
 	"path/filepath"
 	"runtime"
 
-	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis/lang/en"
-	"github.com/blevesearch/bleve/v2/analysis/token/porter"
 	"github.com/blevesearch/bleve/v2/document"
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/mapping"
@@ -20,10 +18,11 @@ import (
 	"github.com/faqbot/faqbot/internal/faq"
 )
 
-// Building: passages are analysed on every core, then written in content order by
+// Building: passages are analysed on every core, then given in content order to
 // bleve's offline builder, which writes a segment per batch and merges them into
-// one at the end. One segment is what a read-only index searches fastest, and
-// content order makes ties between equal scores break the same way every build.
+// one at the end. One segment is what a read-only index searches fastest, and it
+// makes BM25's field statistics (bleve sums them over segments) independent of
+// how background merges went.
 const (
 	// batchSize is how many passages go into one segment before the final merge.
 	batchSize = 500
@@ -46,6 +45,17 @@ func Build(ctx context.Context, dir string, lib faq.Library) (*Index, error) {
 
 func build(ctx context.Context, dir string, lib faq.Library) error {
 	m := newMapping()
+	if lib.Passages() == 0 {
+		// The offline builder cannot make an index of nothing; bleve's own can.
+		idx, err := bleve.NewUsing(dir, m, scorch.Name, scorch.Name, nil)
+		if err != nil {
+			return err
+		}
+		if err := idx.Close(); err != nil {
+			return err
+		}
+		return syncTree(dir)
+	}
 	mb, err := util.MarshalJSON(m)
 	if err != nil {
 		return err
@@ -181,7 +191,9 @@ type keyed struct {
 
 func newRecord(d faq.Document, p faq.Passage) record {
 	r := record{Title: p.Title, Alternates: p.Alternates, Document: d.Title, Body: p.Plain}
-	if p.Section != p.Title {
+	// The section is searched for sub-sections of an article; for FAQ entries it is
+	// always the FAQ heading, which says nothing about the entry.
+	if p.Section != p.Title && p.Kind != faq.KindFAQ {
 		r.Section = p.Section
 	}
 	return r
@@ -204,70 +216,6 @@ func newPreAnalysed(doc *document.Document, memo *stemMemo) preAnalysed {
 		f.Analyze()
 	}
 	return preAnalysed{doc}
-}
-
-// stemMemo analyses text as the English analyzer does, but remembers the stem of
-// each word it has seen: stemming is a quarter of the analysis, and words repeat.
-// One is not safe for concurrent use.
-type stemMemo struct {
-	base     analysis.Analyzer
-	analyzer *analysis.DefaultAnalyzer
-	stemmer  int // index of the stemming filter in analyzer.TokenFilters
-	stems    map[string][]byte
-}
-
-// maxStems bounds a stemMemo's memory.
-const maxStems = 1 << 18
-
-// newStemMemo returns a stemMemo for base, or nil when base is not an analyzer
-// whose stemming it knows.
-func newStemMemo(base analysis.Analyzer) *stemMemo {
-	a, ok := base.(*analysis.DefaultAnalyzer)
-	if !ok {
-		return nil
-	}
-	for i, f := range a.TokenFilters {
-		if _, ok := f.(*porter.PorterStemmer); ok {
-			return &stemMemo{base: base, analyzer: a, stemmer: i, stems: map[string][]byte{}}
-		}
-	}
-	return nil
-}
-
-// Analyze is analysis.DefaultAnalyzer's Analyze with the stemmer memoised.
-func (m *stemMemo) Analyze(input []byte) analysis.TokenStream {
-	a := m.analyzer
-	for _, cf := range a.CharFilters {
-		input = cf.Filter(input)
-	}
-	tokens := a.Tokenizer.Tokenize(input)
-	for i, tf := range a.TokenFilters {
-		if i != m.stemmer {
-			tokens = tf.Filter(tokens)
-			continue
-		}
-		for _, t := range tokens {
-			if t.KeyWord {
-				continue
-			}
-			stem, ok := m.stems[string(t.Term)]
-			if !ok {
-				word := string(t.Term)
-				tf.Filter(analysis.TokenStream{t}) // stems t in place
-				stem = t.Term
-				if len(m.stems) < maxStems {
-					m.stems[word] = stem
-				}
-				continue
-			}
-			if i == len(a.TokenFilters)-1 {
-				t.Term = stem // shared: no filter comes after to change it
-			} else {
-				t.Term = bytes.Clone(stem)
-			}
-		}
-	}
-	return tokens
 }
 
 // VisitFields visits the fields, each analysed only if it was not yet (the ID field

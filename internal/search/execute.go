@@ -17,12 +17,14 @@ import (
 // matched in Locations (the locations themselves are left out: only which terms
 // matched in which field is kept).
 //
-// A disjunction — what query builds — is scored exactly as bleve's disjunction
-// searcher scores it: each clause's BM25 score (with bleve's query norm), summed,
-// times the share of clauses that match. But it is run a clause at a time into an
-// array indexed by passage, instead of merging every clause's postings through a
-// heap, which is several times faster for the long disjunctions questions make.
-// Ties are broken as bleve breaks them, by index order. Other queries go to bleve.
+// A disjunction — what query builds — is scored as bleve's disjunction searcher
+// scores it: each clause's BM25 score (with bleve's query norm), summed, times the
+// share of clauses that match; only the order the clause scores are added in
+// differs, so scores can differ in the last bit. But it is run a clause at a time
+// into an array indexed by passage, instead of merging every clause's postings
+// through a heap, which is several times faster for the long disjunctions
+// questions make. Ties are broken as bleve breaks them, by index order. Other
+// queries go to bleve.
 func (ix *Index) execute(ctx context.Context, q query.Query, size int) (bsearch.DocumentMatchCollection, error) {
 	dq, ok := q.(*query.DisjunctionQuery)
 	if !ok || dq.Min > 1 || len(dq.Disjuncts) == 0 || dq.BoostVal != nil {
@@ -110,6 +112,10 @@ type clause struct {
 	reader      index.TermFieldReader
 	cached      *postings // the term's postings when cached; reader is nil then
 	docs        []uint32  // passages matched, in index order
+	// phrase clauses (see phrase.go)
+	phraseTerms    []string
+	phrase         *phraseHits
+	phraseSearcher bsearch.Searcher
 	// other clauses
 	searcher bsearch.Searcher
 	matched  map[uint64]bsearch.FieldTermLocationMap
@@ -133,6 +139,9 @@ func (ix *Index) newClause(ctx context.Context, r index.IndexReader, q query.Que
 		c.idf, c.avgLen = ix.termIDF(c.field, tfr.Count())
 		return c, nil
 	}
+	if pq, ok := cacheablePhrase(q); ok {
+		return ix.newPhraseClause(ctx, r, pq)
+	}
 	s, err := q.Searcher(ctx, r, ix.bleve.Mapping(), bsearch.SearcherOptions{IncludeTermVectors: true})
 	if err != nil {
 		return clause{}, err
@@ -144,12 +153,18 @@ func (c *clause) weight() float64 {
 	if c.searcher != nil {
 		return c.searcher.Weight()
 	}
+	if c.phrase != nil {
+		return c.phraseWeight()
+	}
 	w := c.boost * c.idf
 	return w * w
 }
 
 // run adds the clause's score to every passage it matches.
 func (c *clause) run(ctx context.Context, queryNorm float64, acc *accumulator, cache *postingsCache) error {
+	if c.phrase != nil {
+		return c.runPhrase(queryNorm, acc, cache)
+	}
 	if c.searcher != nil {
 		c.searcher.SetQueryNorm(queryNorm)
 		sctx := &bsearch.SearchContext{DocumentMatchPool: bsearch.NewDocumentMatchPool(c.searcher.DocumentMatchPoolSize(), 0)}
@@ -223,6 +238,12 @@ func (c *clause) addMatched(doc uint64, locs bsearch.FieldTermLocationMap) {
 		return
 	}
 	if _, ok := slices.BinarySearch(c.docs, uint32(doc)); ok {
+		if c.phrase != nil {
+			for _, t := range c.phraseTerms {
+				addTerm(locs, c.field, t)
+			}
+			return
+		}
 		addTerm(locs, c.field, c.term)
 	}
 }
@@ -233,6 +254,9 @@ func (c *clause) close() {
 	}
 	if c.searcher != nil {
 		c.searcher.Close()
+	}
+	if c.phraseSearcher != nil {
+		c.phraseSearcher.Close()
 	}
 }
 
@@ -251,76 +275,4 @@ func docNum(id index.IndexInternalID) uint64 { return binary.BigEndian.Uint64(id
 
 func internalID(doc uint64) index.IndexInternalID {
 	return binary.BigEndian.AppendUint64(make(index.IndexInternalID, 0, 8), doc)
-}
-
-// accumulator sums clause scores per passage. It is reused from query to query,
-// with the space the clauses record their passages in.
-type accumulator struct {
-	score   []float64
-	count   []int32
-	touched []uint64
-	arena   []uint32
-}
-
-// docs returns an empty slice with room for n passages, from the arena.
-func (a *accumulator) docs(n int) []uint32 {
-	if len(a.arena)+n > cap(a.arena) {
-		// A new arena; slices already handed out keep the old one.
-		a.arena = make([]uint32, 0, max(2*cap(a.arena), n, 1<<14))
-	}
-	start := len(a.arena)
-	a.arena = a.arena[:start+n]
-	return a.arena[start : start : start+n]
-}
-
-func (a *accumulator) add(doc uint64, score float64) {
-	if doc >= uint64(len(a.score)) {
-		n := max(2*len(a.score), int(doc)+1, 1024)
-		a.score = append(a.score, make([]float64, n-len(a.score))...)
-		a.count = append(a.count, make([]int32, n-len(a.count))...)
-	}
-	if a.count[doc] == 0 {
-		a.touched = append(a.touched, doc)
-	}
-	a.score[doc] += score
-	a.count[doc]++
-}
-
-type scored struct {
-	doc   uint64
-	score float64
-}
-
-// top returns the size best passages by summed score times the share of the total
-// clauses each matched; among equal scores the earlier passage wins.
-func (a *accumulator) top(size, total int) []scored {
-	out := make([]scored, 0, size+1)
-	better := func(x, y scored) bool {
-		return x.score > y.score || (x.score == y.score && x.doc < y.doc)
-	}
-	for _, d := range a.touched {
-		s := scored{doc: d, score: a.score[d] * (float64(a.count[d]) / float64(total))}
-		if len(out) == size && !better(s, out[size-1]) {
-			continue
-		}
-		i := len(out)
-		out = append(out, s)
-		for ; i > 0 && better(s, out[i-1]); i-- {
-			out[i] = out[i-1]
-		}
-		out[i] = s
-		if len(out) > size {
-			out = out[:size]
-		}
-	}
-	return out
-}
-
-func (a *accumulator) reset() {
-	for _, d := range a.touched {
-		a.score[d] = 0
-		a.count[d] = 0
-	}
-	a.touched = a.touched[:0]
-	a.arena = a.arena[:0]
 }

@@ -1,0 +1,164 @@
+package search
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	bsearch "github.com/blevesearch/bleve/v2/search"
+	"github.com/faqbot/faqbot/internal/content"
+	"github.com/faqbot/faqbot/internal/faq"
+)
+
+// syntheticLibrary is the shipped content plus passages that share common words
+// and phrases, so that term and phrase caching are exercised.
+func syntheticLibrary(t *testing.T) faq.Library {
+	t.Helper()
+	lib, err := content.Load("../../content")
+	if err != nil {
+		t.Fatal(err)
+	}
+	topics := []string{"gout", "asthma", "glaucoma", "eczema", "anemia", "migraine", "psoriasis", "scoliosis"}
+	kinds := []string{"symptoms", "treatment", "causes", "outlook", "inheritance"}
+	for i, topic := range topics {
+		d := faq.Document{ID: "synthetic-" + topic, Title: strings.ToUpper(topic[:1]) + topic[1:]}
+		for j, kind := range kinds {
+			text := fmt.Sprintf("Many people with %s ask about %s. The %s of %s differ: many people "+
+				"have mild %s, some people have severe %s. Doctors explain %s to people. %s",
+				topic, kind, kind, topic, kind, kind, kind, strings.Repeat("More words about "+kind+". ", i+j))
+			d.Passages = append(d.Passages, faq.Passage{
+				ID: d.ID + "#" + kind, DocumentID: d.ID, Kind: faq.KindFAQ,
+				Title: fmt.Sprintf("What are the %s of %s?", kind, topic), Section: "Frequently Asked Questions",
+				Alternates: []string{fmt.Sprintf("%s %s", topic, kind)},
+				Text:       text, Plain: text,
+			})
+		}
+		lib.Documents = append(lib.Documents, d)
+	}
+	lib.Synonyms = append(lib.Synonyms, faq.SynonymRule{Synonyms: []string{"how common", "many people"}})
+	return lib
+}
+
+// TestExecuteMatchesBleve checks that execute finds the same passages, with the
+// same scores and matched terms, as bleve's own search of the same query: on the
+// first run of each question (postings read from the index), and again once the
+// postings and phrases it used are cached.
+func TestExecuteMatchesBleve(t *testing.T) {
+	lib := syntheticLibrary(t)
+	ix, err := Build(context.Background(), filepath.Join(t.TempDir(), "bleve"), lib)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	questions := []string{
+		"how common is gout", "many people asthma symptoms", "glaucoma treatment",
+		"what causes migraine in people", "ketamine and alcohol", "can I take zoloft with ketamine",
+		"Hi all, my mom has psoriasis and eczema and I wonder how many people have the severe kind? thanks",
+		"inheritance of scoliosis", "anemia outlook doctors explain", "zzzz qqqq",
+	}
+	for _, pass := range []string{"uncached", "cached"} {
+		for _, question := range questions {
+			q := ix.query(ix.concepts(question))
+			if q == nil {
+				continue
+			}
+			got, err := ix.execute(context.Background(), q, 10)
+			if err != nil {
+				t.Fatalf("%s: execute(%q): %v", pass, question, err)
+			}
+			want, err := ix.searchBleve(context.Background(), q, 10)
+			if err != nil {
+				t.Fatalf("%s: bleve search(%q): %v", pass, question, err)
+			}
+			if len(got) != len(want) {
+				t.Errorf("%s: %q: %d hits; bleve finds %d", pass, question, len(got), len(want))
+				continue
+			}
+			// Scores agree up to rounding (the clauses' scores are summed in another
+			// order), so passages with equal scores may come in another order.
+			byID := map[string]*bsearch.DocumentMatch{}
+			for _, w := range want {
+				byID[w.ID] = w
+			}
+			last := want[len(want)-1].Score
+			for i, g := range got {
+				if !near(g.Score, want[i].Score) {
+					t.Errorf("%s: %q hit %d scores %.12g; bleve's %.12g", pass, question, i, g.Score, want[i].Score)
+				}
+				w, ok := byID[g.ID]
+				if !ok {
+					if !near(g.Score, last) { // else a tie with bleve's last hit
+						t.Errorf("%s: %q: hit %s (%.12g) is not among bleve's", pass, question, g.ID, g.Score)
+					}
+					continue
+				}
+				if gt, wt := matchedTerms(g.Locations), matchedTerms(w.Locations); !slices.Equal(gt, wt) {
+					t.Errorf("%s: %q hit %s matched %v; bleve: %v", pass, question, g.ID, gt, wt)
+				}
+			}
+		}
+	}
+	if ix.postings.used.Load() == 0 {
+		t.Error("nothing was cached: the test does not exercise the cache")
+	}
+}
+
+func near(a, b float64) bool { return math.Abs(a-b) <= 1e-9*math.Max(math.Abs(a), math.Abs(b)) }
+
+// matchedTerms lists "field:term" for each term a hit matched, sorted.
+func matchedTerms(locs bsearch.FieldTermLocationMap) []string {
+	var out []string
+	for field, terms := range locs {
+		for term := range terms {
+			out = append(out, field+":"+term)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// TestWarmCachesCommonTerms checks that Warm fills the cache and that answers do
+// not change once it has.
+func TestWarmCachesCommonTerms(t *testing.T) {
+	lib := syntheticLibrary(t)
+	ix, err := Build(context.Background(), filepath.Join(t.TempDir(), "bleve"), lib)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	const question = "how many people have gout symptoms"
+	before, err := ix.Search(context.Background(), question, 5)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := ix.Warm(context.Background()); err != nil {
+		t.Fatalf("Warm: %v", err)
+	}
+	if len(ix.hot) == 0 || ix.postings.get(ix.hot[0].field, ix.hot[0].term) == nil {
+		t.Fatalf("Warm did not cache the most common term (%d hot terms)", len(ix.hot))
+	}
+	after, err := ix.Search(context.Background(), question, 5)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fmt.Sprint(before) != fmt.Sprint(after) {
+		t.Errorf("Search(%q) changed after Warm:\n before %v\n after  %v", question, before, after)
+	}
+}
+
+// TestBuildEmpty checks that an index of no passages can be built and searched.
+func TestBuildEmpty(t *testing.T) {
+	ix, err := Build(context.Background(), filepath.Join(t.TempDir(), "bleve"), faq.Library{})
+	if err != nil {
+		t.Fatalf("Build(empty library): %v", err)
+	}
+	defer ix.Close()
+	res, err := ix.Search(context.Background(), "anything at all", 3)
+	if err != nil || len(res.Hits) != 0 {
+		t.Errorf("Search on an empty index = %v, %v; want no hits, no error", res.Hits, err)
+	}
+}
