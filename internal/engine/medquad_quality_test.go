@@ -22,22 +22,22 @@ var medquadCorpus = filepath.Join("..", "..", "..", "shared", "medquad", "corpus
 // under what the engine measured when they were set (2026-11-25), so a change that
 // makes answers worse fails and a better one can raise them.
 var seedAtScaleFloors = map[string]float64{
-	"paraphrase":      0.65, // 16/22 measured
+	"paraphrase":      0.60, // 15/22 measured
 	"keyword":         0.80, // 14/16
-	"brand":           0.75, // 13/16
-	"typo":            0.70, // 11/14
+	"brand":           0.75, // 14/16
+	"typo":            0.64, // 10/14
 	"offtopic":        0.85, // 13/14
-	"offtopic_health": 0.60, // 11/16
+	"offtopic_health": 0.68, // 13/16
 	"crisis":          1.0,  // 18/18, and must stay so
 }
 
 // medquadFloors are the floors for testdata/medquad-questions.tsv, set the same way.
 var medquadFloors = map[string]float64{
-	"medquad_paraphrase": 0.35, // 14/37 measured
-	"medquad_keyword":    0.75, // 16/20
-	"medquad_long":       0.05, // 2/19
-	"medquad_typo":       0.50, // 8/14
-	"medquad_offtopic":   0.75, // 15/18
+	"medquad_paraphrase": 0.45, // 19/37 measured
+	"medquad_keyword":    0.85, // 19/20
+	"medquad_long":       0.42, // 10/19
+	"medquad_typo":       0.57, // 10/14
+	"medquad_offtopic":   0.85, // 17/18
 }
 
 // TestMedQuADAccuracy imports MedQuAD next to the shipped content, builds one index

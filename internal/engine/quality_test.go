@@ -128,9 +128,9 @@ func report(t *testing.T, got map[string][2]int, floors map[string]float64) {
 		r := got[c]
 		right += r[0]
 		total += r[1]
-		fmt.Fprintf(&b, "  %-16s %3d/%-3d %5.1f%%\n", c, r[0], r[1], 100*float64(r[0])/float64(r[1]))
+		fmt.Fprintf(&b, "  %-20s %3d/%-3d %5.1f%%\n", c, r[0], r[1], 100*float64(r[0])/float64(r[1]))
 	}
-	fmt.Fprintf(&b, "  %-16s %3d/%-3d %5.1f%%", "all", right, total, 100*float64(right)/float64(total))
+	fmt.Fprintf(&b, "  %-20s %3d/%-3d %5.1f%%", "all", right, total, 100*float64(right)/float64(total))
 	t.Logf("accuracy:\n%s", b.String())
 	for c, floor := range floors {
 		r, ok := got[c]
