@@ -26,7 +26,7 @@ type Index struct {
 	vocab    map[string]int
 	passages int
 	synonyms synonymTable
-	filler   map[string]bool
+	generic  map[string]bool
 	fuzzy    *fuzzyVocab
 	// common finds the generic or stop word a misspelling stands for ("befor").
 	common *fuzzyVocab
@@ -99,8 +99,8 @@ func (ix *Index) load(synonyms []faq.SynonymRule) error {
 	}
 	sortHot(ix.hot)
 	ix.fuzzy = newFuzzyVocab(ix.vocab)
-	ix.filler = ix.analyzeSet(fillerWords)
-	ix.common = newFuzzyVocab(commonWords(ix.filler))
+	ix.generic = ix.analyzeSet(genericWords)
+	ix.common = newFuzzyVocab(commonWords(ix.generic))
 	ix.dictionary = newDictionary()
 	ix.synonyms = ix.newSynonymTable(synonyms)
 	return nil

@@ -156,14 +156,14 @@ func (ix *Index) concepts(question string) []concept {
 			for _, r := range e.rhs {
 				c.alts = append(c.alts, alternative{terms: r.terms, factor: r.factor})
 			}
-		case !known && (ix.filler[t] || isNumber(t) || utf8.RuneCountInString(t) < minTermRunes ||
+		case !known && (ix.generic[t] || isNumber(t) || utf8.RuneCountInString(t) < minTermRunes ||
 			(!ix.dictionary.has(words[i]) && ix.commonTypo(t))):
 			// A generic word or number the content lacks, a fragment like "u", or a
 			// misspelt common word ("befor"): no topic.
 			i++
 			continue
 		default:
-			c.generic = ix.filler[t]
+			c.generic = ix.generic[t]
 			c.alts = append(c.alts, alternative{terms: terms[i : i+1], factor: exactFactor})
 			// A word the content lacks may be a typo — unless it is spelled right.
 			if !known && !ix.dictionary.has(words[i]) {
@@ -351,7 +351,7 @@ func (ix *Index) corrections(term string) (alts []alternative, genericOnly bool)
 	best := ix.fuzzy.near(term, fuzziness)
 	generic := false
 	for t := range best {
-		if ix.filler[t] {
+		if ix.generic[t] {
 			delete(best, t) // a generic word is no topic to correct to
 			generic = true
 		}

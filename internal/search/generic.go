@@ -16,8 +16,8 @@ import (
 //go:embed generic.txt
 var genericText string
 
-// fillerWords are the words of generic.txt.
-var fillerWords = parseWordList(genericText)
+// genericWords are the words of generic.txt.
+var genericWords = parseWordList(genericText)
 
 func parseWordList(s string) []string {
 	var out []string
