@@ -455,7 +455,7 @@ func rank(hits []Hit) {
 	}
 	top := hits[0].Score
 	key := func(h Hit) float64 {
-		k := h.Coverage * (0.4 + 0.2*h.Heading + 0.2*h.HeadingComplete + 0.2*h.Score/top) * (0.5 + 0.5*h.Complete)
+		k := h.Coverage * (0.3 + 0.2*h.Heading + 0.3*h.HeadingComplete + 0.2*h.Score/top) * (0.5 + 0.5*h.Complete)
 		if !h.Anchored {
 			k /= 2
 		}
