@@ -39,8 +39,16 @@ type reply struct {
 
 // renderOptions say where a rendered answer will appear.
 type renderOptions struct {
-	ephemeral bool // only the asker sees it: offer to share it
+	ephemeral bool   // only the asker sees it: offer to share it
+	question  string // the question asked, shown in the footer for "More results"
 }
+
+// askedPrefix starts the footer that repeats the question, which "More results"
+// reads back: the buttons stay stateless, so any replica can answer them.
+const askedPrefix = "You asked: "
+
+// maxAskedFooter bounds the question repeated in the footer.
+const maxAskedFooter = 300
 
 // renderAnswer renders an answer of any kind.
 func renderAnswer(a faq.Answer, opt renderOptions) reply {
@@ -143,6 +151,9 @@ func renderPassage(a faq.Answer, opt renderOptions) reply {
 			Name: "Reviewed", Value: a.Reviewed.Format("2 January 2006"), Inline: true,
 		})
 	}
+	if q := strings.TrimSpace(opt.question); q != "" {
+		e.Footer = &discordgo.MessageEmbedFooter{Text: askedPrefix + truncate(q, maxAskedFooter)}
+	}
 	// The description gets whatever the 6000-character total leaves.
 	room := min(maxEmbedDescription, maxEmbedsTotal-embedLen(e))
 	e.Description = cutAtSentence(a.Text, room, shortenedNote)
@@ -163,6 +174,15 @@ func renderPassage(a faq.Answer, opt renderOptions) reply {
 		r.components = []discordgo.MessageComponent{discordgo.ActionsRow{Components: buttons}}
 	}
 	return r
+}
+
+// askedQuestion returns the question an answer message repeats in its footer.
+func askedQuestion(m *discordgo.Message) (string, bool) {
+	if m == nil || len(m.Embeds) == 0 || m.Embeds[0].Footer == nil {
+		return "", false
+	}
+	q, ok := strings.CutPrefix(m.Embeds[0].Footer.Text, askedPrefix)
+	return q, ok && strings.TrimSpace(q) != ""
 }
 
 func fitsID(prefix, passageID string) bool {

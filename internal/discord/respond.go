@@ -106,7 +106,7 @@ func (b *Bot) answer(ctx context.Context, log *slog.Logger, user, question strin
 	}
 	// The question itself is not logged: it may be personal health information.
 	log.Info("answered", "kind", string(a.Kind), "passage", a.PassageID, "score", a.Score, "took", time.Since(start))
-	return renderAnswer(a, renderOptions{ephemeral: ephemeral}), false
+	return renderAnswer(a, renderOptions{ephemeral: ephemeral, question: question}), false
 }
 
 // autocomplete suggests FAQ questions and section titles for what has been typed.
@@ -165,10 +165,21 @@ func (b *Bot) component(ctx context.Context, log *slog.Logger, i *discordgo.Inte
 			log.Info("more: passage not found", "passage", arg, "err", err)
 			return text(msgGone).response(true)
 		}
+		// The runners-up of the user's own question, which the answer repeats in its
+		// footer; failing that, those of the passage's own title.
 		alts := a.Alternatives
-		if len(alts) == 0 && a.Title != "" {
-			if again, err := b.eng.Answer(ctx, a.Title); err == nil {
-				alts = again.Alternatives
+		question, asked := askedQuestion(i.Message)
+		if !asked && len(alts) == 0 {
+			question = a.Title
+		}
+		if question != "" {
+			if again, err := b.eng.Answer(ctx, question); err == nil && again.Kind != faq.KindCrisis {
+				alts = nil
+				for _, alt := range again.Alternatives {
+					if alt.PassageID != arg {
+						alts = append(alts, alt)
+					}
+				}
 			}
 		}
 		return renderMore(alts, arg).response(true)

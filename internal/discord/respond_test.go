@@ -282,3 +282,41 @@ func TestWaitForLater(t *testing.T) {
 		t.Fatal("Wait did not return after the reindex finished")
 	}
 }
+
+// TestMoreResultsUsesTheAskersQuestion: "More results" on an answer lists the
+// runners-up of the question the user asked, read back from the answer's footer, not
+// of the passage's own title.
+func TestMoreResultsUsesTheAskersQuestion(t *testing.T) {
+	f := newFakeEngine()
+	b := New(Config{}, f, nil, nil)
+	asked := b.answerForTest(t, "can i take ketamine with an ssri")
+	footer := asked.Embeds[0].Footer
+	if footer == nil || footer.Text != askedPrefix+"can i take ketamine with an ssri" {
+		t.Fatalf("answer footer = %+v; want it to repeat the question", footer)
+	}
+	a := sampleAnswer()
+	i := componentInteraction("20", "more:"+a.PassageID)
+	i.Message = &discordgo.Message{Embeds: asked.Embeds}
+	f.mu.Lock()
+	f.asked = nil
+	f.mu.Unlock()
+	resp, _ := b.Respond(t.Context(), i)
+	if js := mustJSON(t, resp); !strings.Contains(js, a.Alternatives[0].Title) {
+		t.Errorf("more results = %s; want the runners-up of the asked question", js)
+	}
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if len(f.asked) != 1 || f.asked[0] != "can i take ketamine with an ssri" {
+		t.Errorf("engine asked %q; want the user's question", f.asked)
+	}
+}
+
+// answerForTest returns the message data of the bot's answer to question.
+func (b *Bot) answerForTest(t *testing.T, question string) *discordgo.InteractionResponseData {
+	t.Helper()
+	resp, _ := b.Respond(t.Context(), askInteraction("19", "u19", question, 0))
+	if resp.Data == nil || len(resp.Data.Embeds) == 0 {
+		t.Fatalf("no embed in the answer to %q", question)
+	}
+	return resp.Data
+}
