@@ -153,3 +153,25 @@ func (s *syncWriter) Write(p []byte) (int, error) {
 	defer s.mu.Unlock()
 	return s.w.Write(p)
 }
+
+// TestServeWrongToken: a token Discord refuses stops serve with an error that says
+// so, promptly, without the token in it.
+func TestServeWrongToken(t *testing.T) {
+	fake := discordtest.New(t, "the-right-token")
+	e := setup(t)
+	e["DISCORD_TOKEN"] = "a-wrong-token"
+	e["DISCORD_API_URL"] = fake.APIURL()
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	var logs bytes.Buffer
+	err := run(ctx, []string{"serve"}, e.get, strings.NewReader(""), io.Discard, &syncWriter{w: &logs})
+	if err == nil || ctx.Err() != nil {
+		t.Fatalf("serve with a wrong token: err = %v (ctx %v); want an error before the deadline", err, ctx.Err())
+	}
+	if !strings.Contains(err.Error(), "refused the bot token") || !strings.Contains(err.Error(), "DISCORD_TOKEN") {
+		t.Errorf("error = %v; want it to say Discord refused the token", err)
+	}
+	if strings.Contains(err.Error()+logs.String(), "a-wrong-token") {
+		t.Error("the token appears in the error or the logs")
+	}
+}

@@ -2,8 +2,10 @@ package discord
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"log/slog"
+	"net/http"
 	"strings"
 	"sync/atomic"
 
@@ -57,6 +59,11 @@ func (b *Bot) ServeGateway(ctx context.Context, s *discordgo.Session) error {
 		s.AddHandler(func(s *discordgo.Session, e *discordgo.MessageCreate) { b.onMessage(work, s, e.Message) }),
 	}
 	if err := s.Open(); err != nil {
+		var rest *discordgo.RESTError
+		if errors.As(err, &rest) && rest.Response != nil && rest.Response.StatusCode == http.StatusUnauthorized {
+			return fmt.Errorf("connect to the Discord gateway: Discord refused the bot token (401 Unauthorized): "+
+				"copy %s again from the developer portal (Bot → Reset Token): %w", EnvToken, redactErr(err))
+		}
 		return fmt.Errorf("connect to the Discord gateway: %w", redactErr(err))
 	}
 	shutdown := func() {
