@@ -30,11 +30,7 @@ func (ix *Index) execute(ctx context.Context, q query.Query, size int) (bsearch.
 	if !ok || dq.Min > 1 || len(dq.Disjuncts) == 0 || dq.BoostVal != nil {
 		return ix.searchBleve(ctx, q, size)
 	}
-	adv, err := ix.bleve.Advanced()
-	if err != nil {
-		return nil, err
-	}
-	r, err := adv.Reader()
+	r, err := ix.reader()
 	if err != nil {
 		return nil, err
 	}

@@ -138,17 +138,22 @@ func (ix *Index) analyzeSet(words []string) map[string]bool {
 	return set
 }
 
+// reader opens a reader on the index's current snapshot; close it after use.
+func (ix *Index) reader() (index.IndexReader, error) {
+	adv, err := ix.bleve.Advanced()
+	if err != nil {
+		return nil, err
+	}
+	return adv.Reader()
+}
+
 // loadScoring reads the figures bleve's term scorer reads for every query.
 func (ix *Index) loadScoring() error {
 	ix.scoring = index.DefaultScoringModel
 	if m, ok := ix.bleve.Mapping().(*mapping.IndexMappingImpl); ok && m.ScoringModel == index.BM25Scoring {
 		ix.scoring = index.BM25Scoring
 	}
-	adv, err := ix.bleve.Advanced()
-	if err != nil {
-		return err
-	}
-	r, err := adv.Reader()
+	r, err := ix.reader()
 	if err != nil {
 		return err
 	}

@@ -128,11 +128,7 @@ func sortHot(hot []hotTerm) {
 // so that the first questions that use them are as fast as later ones. It stops
 // when the cache is full or ctx is done; questions can be answered meanwhile.
 func (ix *Index) Warm(ctx context.Context) error {
-	adv, err := ix.bleve.Advanced()
-	if err != nil {
-		return err
-	}
-	r, err := adv.Reader()
+	r, err := ix.reader()
 	if err != nil {
 		return err
 	}
