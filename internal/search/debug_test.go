@@ -21,7 +21,7 @@ func TestDebugQuestion(t *testing.T) {
 		for _, c := range ix.concepts(q) {
 			var alts []string
 			for _, a := range c.alts {
-				alts = append(alts, strings.Join(a.terms, " ")+"×"+strings.TrimRight(strings.TrimRight(strconvF(a.factor), "0"), "."))
+				alts = append(alts, fmt.Sprintf("%s×%g", strings.Join(a.terms, " "), a.factor))
 			}
 			t.Logf("   concept %-14s w=%.2f known=%v alts=%v", c.text, c.weight, c.known, alts)
 		}
@@ -31,7 +31,3 @@ func TestDebugQuestion(t *testing.T) {
 		}
 	}
 }
-
-func strconvF(f float64) string { return strings.TrimSpace(strings.Replace(fmtF(f), " ", "", -1)) }
-
-func fmtF(f float64) string { return fmt.Sprintf("%.2f", f) }
