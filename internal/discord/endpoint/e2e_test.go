@@ -31,14 +31,13 @@ const repoContent = "../../../content"
 // metrics -> engine (bleve index in a temp dir), with REST calls going to a fake.
 type stack struct {
 	signer
-	url      string
-	eng      *engine.Engine
-	bot      *discord.Bot
-	h        *endpoint.Handler
-	discord  *discordtest.Server
-	content  string
-	logs     *lockedBuffer
-	cooldown time.Duration
+	url     string
+	eng     *engine.Engine
+	bot     *discord.Bot
+	h       *endpoint.Handler
+	discord *discordtest.Server
+	content string
+	logs    *lockedBuffer
 }
 
 type stackOptions struct {
