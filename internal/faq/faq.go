@@ -2,10 +2,7 @@
 // answers from, and the answers it gives. It depends on the standard library only.
 package faq
 
-import (
-	"errors"
-	"time"
-)
+import "time"
 
 // Reference is a source a document cites.
 type Reference struct {
@@ -81,59 +78,3 @@ func (l Library) Passages() int {
 	}
 	return n
 }
-
-// Kind is what sort of reply an Answer is.
-type Kind string
-
-// Answer kinds.
-const (
-	// KindAnswer: a passage of the content answers the question.
-	KindAnswer Kind = "answer"
-	// KindNoAnswer: the content does not cover the question.
-	KindNoAnswer Kind = "no_answer"
-	// KindCrisis: the message suggests a crisis; it gets crisis resources and no passage.
-	KindCrisis Kind = "crisis"
-)
-
-// Alternative is a runner-up passage, or for a no-answer the nearest topic.
-type Alternative struct {
-	Title     string  `json:"title"`
-	Score     float64 `json:"score"`
-	PassageID string  `json:"-"`
-	Document  string  `json:"-"`
-}
-
-// Answer is the reply to one question. Its JSON form is the `faqbot ask -json` contract.
-type Answer struct {
-	Question     string        `json:"question"`
-	Kind         Kind          `json:"kind"`
-	Title        string        `json:"title"`
-	Text         string        `json:"text"`
-	Document     string        `json:"document"`
-	References   []Reference   `json:"references"`
-	Disclaimer   string        `json:"disclaimer"`
-	Score        float64       `json:"score"`
-	Alternatives []Alternative `json:"alternatives"`
-
-	// PassageID, DocumentID and Section locate the passage; Reviewed is its document's
-	// review date. They are empty unless Kind is KindAnswer.
-	PassageID  string    `json:"-"`
-	DocumentID string    `json:"-"`
-	Section    string    `json:"-"`
-	Reviewed   time.Time `json:"-"`
-}
-
-// ReindexReport describes a finished reindex.
-type ReindexReport struct {
-	Documents int
-	Passages  int
-	Duration  time.Duration
-	// Added, Removed and Changed list passage titles that differ from the previous index.
-	Added, Removed, Changed []string
-}
-
-// ErrReindexRunning is returned when a reindex is asked for while one is in progress.
-var ErrReindexRunning = errors.New("a reindex is already running")
-
-// ErrClosed is returned by an engine that has been closed.
-var ErrClosed = errors.New("closed")

@@ -1,0 +1,173 @@
+package faq
+
+import (
+	"context"
+	"time"
+)
+
+// Service answers questions from the content. It is the one thing every transport
+// (the Discord gateway, the HTTP interactions endpoint, the command line) talks to,
+// and it owns everything that happens to a question: normalising it, the length
+// limit, the cooldown, the crisis check, the search, the decision and every reply
+// text. Errors are *Error values with a code (see ErrorCode); a transport only turns
+// results into its own format.
+type Service interface {
+	// Ask answers a question. A question of no words gets a KindNoAnswer saying so; a
+	// question too long (EINVALID) or asked too soon (ERATELIMIT) is refused, unless
+	// it suggests a crisis: then it gets the crisis resources whatever else is wrong.
+	Ask(ctx context.Context, q Question) (Answer, error)
+	// Related lists the passages closest to q other than exclude, for "More results".
+	// It is not counted as a question.
+	Related(ctx context.Context, q Question, exclude string) ([]Alternative, error)
+	// Passage returns the answer made of one passage, for buttons that open or share
+	// it; a passage no longer in the index is ENOTFOUND.
+	Passage(ctx context.Context, from Origin, passageID string) (Answer, error)
+	// Suggest lists passage titles completing a partly typed question (autocomplete).
+	Suggest(ctx context.Context, prefix string, limit int) ([]Alternative, error)
+	// Reindex rebuilds the index from the content and puts it in service; the old one
+	// serves until then, and keeps serving if the build fails. One runs at a time:
+	// another asked for meanwhile is ECONFLICT.
+	Reindex(ctx context.Context, r ReindexRequest) (ReindexReport, error)
+	// Status says whether questions can be answered, and from how much content.
+	Status() Status
+}
+
+// Transports, as events and logs name them.
+const (
+	TransportGateway  = "gateway"  // the Discord bot over the gateway
+	TransportEndpoint = "endpoint" // the HTTP interactions endpoint
+	TransportCLI      = "cli"      // faqbot ask / index
+	TransportWatch    = "watch"    // the content watcher (reindexes only)
+)
+
+// Origin says where a request comes from.
+type Origin struct {
+	// Transport is one of the Transport* constants.
+	Transport string
+	// Server is the Discord server (guild) id; empty outside a server.
+	Server string
+	// User identifies the asker for the cooldown only: it is never logged, stored or
+	// passed to observers. Empty means no cooldown (the command line).
+	User string
+}
+
+// Question is a question as a transport received it.
+type Question struct {
+	Origin
+	Text string
+}
+
+// ReindexRequest asks for a reindex.
+type ReindexRequest struct {
+	Origin
+}
+
+// Status is the state of a Service.
+type Status struct {
+	// Ready is true when an index is in service and questions can be answered.
+	Ready bool
+	// Documents and Passages are the size of the content in service.
+	Documents, Passages int
+	// Built is when the index in service was built; zero when there is none.
+	Built time.Time
+}
+
+// Action is what an Event reports.
+type Action string
+
+// Actions.
+const (
+	ActionAsk     Action = "ask"     // a question (Service.Ask)
+	ActionRelated Action = "related" // a "More results" click (Service.Related)
+	ActionOpen    Action = "open"    // a passage opened or shared (Service.Passage)
+	ActionReindex Action = "reindex" // a reindex (Service.Reindex)
+)
+
+// Event is one request the Service handled, with its outcome. Observers receive one
+// for every Ask, Related, Passage and Reindex call (not for autocomplete).
+type Event struct {
+	Action Action
+	// Transport and Server are the request's Origin without its User.
+	Transport string
+	Server    string
+	// Time is when the request arrived; Duration how long handling it took.
+	Time     time.Time
+	Duration time.Duration
+	// Kind is the answer's kind for ActionAsk and ActionOpen; empty on error.
+	Kind Kind
+	// Code is the error code (see ErrorCode) when the request failed or was
+	// refused, "" when it succeeded.
+	Code string
+	// Question is the question as asked (ActionAsk, ActionRelated), trimmed. It may
+	// be personal health information: an observer that stores it must say so.
+	Question string
+	// PassageID and Score are the passage given (ActionAsk with KindAnswer,
+	// ActionOpen) and its score.
+	PassageID string
+	Score     float64
+	// Reindex is the report of a successful ActionReindex.
+	Reindex *ReindexReport
+	// Err is the error, for the operator's log; nil on success.
+	Err error
+}
+
+// Observer receives the Service's events. Observe is called on the request's path,
+// after the outcome is known: it must return quickly and never block.
+type Observer interface {
+	Observe(Event)
+}
+
+// Observers is an Observer passing each event to all of its members in turn.
+type Observers []Observer
+
+// Observe passes e to every observer.
+func (o Observers) Observe(e Event) {
+	for _, obs := range o {
+		obs.Observe(e)
+	}
+}
+
+// Verdict is a ranker's judgement of its best passage for a question.
+type Verdict string
+
+// Verdicts.
+const (
+	// VerdictAnswer: the best passage answers the question.
+	VerdictAnswer Verdict = "answer"
+	// VerdictNotCovered: no passage answers it; the hits are the nearest topics.
+	VerdictNotCovered Verdict = "not_covered"
+	// VerdictNoQuestion: the question has nothing to search for (only punctuation,
+	// greetings or filler words).
+	VerdictNoQuestion Verdict = "no_question"
+)
+
+// Hit is a passage a ranker found, with its score (higher is better).
+type Hit struct {
+	PassageID string
+	Score     float64
+}
+
+// Ranking is a ranker's result for one question: the passages it found, best first,
+// and its verdict on them. With VerdictAnswer the first hit is the answer and the
+// others are runners-up; otherwise the hits are the nearest topics, if any.
+type Ranking struct {
+	Verdict Verdict
+	Hits    []Hit
+}
+
+// Ranker searches one built index: it finds the passages for a question, judges
+// whether the best answers it, and completes partly typed questions. The decision
+// thresholds live with the ranking they are calibrated against, so a different ranker
+// (another search library, embeddings) brings its own. package search is the one in
+// use; internal/index builds, opens and swaps rankers without knowing which.
+type Ranker interface {
+	// Rank returns up to n hits for question, best first, with the verdict.
+	Rank(ctx context.Context, question string, n int) (Ranking, error)
+	// Suggest returns up to n passages whose titles complete prefix, best first.
+	Suggest(ctx context.Context, prefix string, n int) ([]Hit, error)
+	// Warm prepares caches in the background of serving; it returns when done or
+	// when ctx is cancelled.
+	Warm(ctx context.Context)
+	// Close releases the index.
+	Close() error
+}
