@@ -2,6 +2,7 @@ package faq
 
 import (
 	"context"
+	"io"
 	"time"
 )
 
@@ -165,6 +166,9 @@ type Ranker interface {
 	Rank(ctx context.Context, question string, n int) (Ranking, error)
 	// Suggest returns up to n passages whose titles complete prefix, best first.
 	Suggest(ctx context.Context, prefix string, n int) ([]Hit, error)
+	// Explain writes, for a person tuning the content or the ranking, how question
+	// was analysed and why each of up to n hits scored as it did.
+	Explain(ctx context.Context, w io.Writer, question string, n int) error
 	// Warm prepares caches in the background of serving; it returns when done or
 	// when ctx is cancelled.
 	Warm(ctx context.Context)
