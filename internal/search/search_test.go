@@ -125,3 +125,22 @@ func BenchmarkSearchSeed(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkAnswer ranks the questions of the engine's answer benchmark in turn.
+func BenchmarkAnswer(b *testing.B) {
+	ix, _ := buildSeed(b)
+	ctx := context.Background()
+	questions := []string{
+		"Can I drink alcohol while on ketamine therapy?",
+		"how long till ketamine works",
+		"is it safe to take lexapro with spravato",
+		"what's the weather in Paris",
+	}
+	i := 0
+	for b.Loop() {
+		if _, err := ix.Search(ctx, questions[i%len(questions)], 4); err != nil {
+			b.Fatal(err)
+		}
+		i++
+	}
+}
