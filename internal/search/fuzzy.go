@@ -12,7 +12,7 @@ import (
 // be close; a typo in the first letter is not corrected.
 type fuzzyVocab struct {
 	buckets map[fuzzyKey][]string
-	scratch sync.Pool // []int rows for the edit-distance computation
+	scratch sync.Pool // *[]int: a row for the edit-distance computation
 }
 
 type fuzzyKey struct {
@@ -35,7 +35,11 @@ func (f *fuzzyVocab) near(term string, maxDist int) map[string]int {
 	out := map[string]int{}
 	first, _ := utf8.DecodeRuneInString(term)
 	n := utf8.RuneCountInString(term)
-	row, _ := f.scratch.Get().([]int)
+	rowp, _ := f.scratch.Get().(*[]int)
+	if rowp == nil {
+		rowp = new([]int)
+	}
+	row := *rowp
 	for l := n - maxDist; l <= n+maxDist; l++ {
 		for _, cand := range f.buckets[fuzzyKey{first, l}] {
 			var d int
@@ -46,6 +50,7 @@ func (f *fuzzyVocab) near(term string, maxDist int) map[string]int {
 			}
 		}
 	}
-	f.scratch.Put(row) //nolint:staticcheck // SA6002: a slice header is fine here
+	*rowp = row
+	f.scratch.Put(rowp)
 	return out
 }
