@@ -1,17 +1,16 @@
 package search
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"math"
-	"sync"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/analysis/lang/en"
-	"github.com/blevesearch/bleve/v2/mapping"
-	index "github.com/blevesearch/bleve_index_api"
 	"github.com/faqbot/faqbot/internal/faq"
+	"github.com/faqbot/faqbot/internal/search/bm25"
 )
 
 // lockTimeout bounds how long opening an index waits for another process's lock,
@@ -21,6 +20,7 @@ const lockTimeout = "2s"
 // Index is a built, read-only search index. It is safe for concurrent use.
 type Index struct {
 	bleve    bleve.Index
+	exec     *bm25.Searcher
 	analyzer analysis.Analyzer
 	// vocab maps every indexed term to the number of passages holding it.
 	vocab    map[string]int
@@ -32,15 +32,6 @@ type Index struct {
 	common *fuzzyVocab
 	// dictionary tells a word spelled right from a typo.
 	dictionary dictionary
-
-	// What scoring needs, fixed for a read-only index: the scoring model, the
-	// passage count and, for BM25, each field's average length.
-	scoring     string
-	docTotal    uint64
-	avgFieldLen map[string]float64
-	accs        sync.Pool // *accumulator
-	postings    postingsCache
-	hot         []hotTerm // terms Warm caches, most common first
 }
 
 // Open opens the index in dir read-only, with the synonym rules it was built with.
@@ -70,34 +61,14 @@ func (ix *Index) load(synonyms []faq.SynonymRule) error {
 		return fmt.Errorf("count passages: %w", err)
 	}
 	ix.passages = int(n)
-	if err := ix.loadScoring(); err != nil {
+	fields := make([]string, len(fieldBoosts))
+	for i, f := range fieldBoosts {
+		fields[i] = f.name
+	}
+	if ix.exec, err = bm25.New(ix.bleve, fields); err != nil {
 		return err
 	}
-	ix.vocab = make(map[string]int)
-	for _, f := range fieldBoosts {
-		dict, err := ix.bleve.FieldDict(f.name)
-		if err != nil {
-			return fmt.Errorf("read terms of %s: %w", f.name, err)
-		}
-		for {
-			e, err := dict.Next()
-			if err != nil {
-				dict.Close()
-				return fmt.Errorf("read terms of %s: %w", f.name, err)
-			}
-			if e == nil {
-				break
-			}
-			if int(e.Count) > ix.vocab[e.Term] {
-				ix.vocab[e.Term] = int(e.Count)
-			}
-			if e.Count >= cacheMinPassages {
-				ix.hot = append(ix.hot, hotTerm{field: f.name, term: e.Term, df: e.Count})
-			}
-		}
-		dict.Close()
-	}
-	sortHot(ix.hot)
+	ix.vocab = ix.exec.DocFreqs()
 	ix.fuzzy = newFuzzyVocab(ix.vocab)
 	ix.generic = ix.analyzeSet(genericWords)
 	ix.common = newFuzzyVocab(commonWords(ix.generic))
@@ -108,6 +79,11 @@ func (ix *Index) load(synonyms []faq.SynonymRule) error {
 
 // Passages returns the number of passages in the index.
 func (ix *Index) Passages() int { return ix.passages }
+
+// Warm fills the index's cache with the postings of the most common terms, so
+// that the first questions that use them are as fast as later ones. It stops
+// when the cache is full or ctx is done; questions can be answered meanwhile.
+func (ix *Index) Warm(ctx context.Context) error { return ix.exec.Warm(ctx) }
 
 // Close releases the index.
 func (ix *Index) Close() error { return ix.bleve.Close() }
@@ -136,42 +112,4 @@ func (ix *Index) analyzeSet(words []string) map[string]bool {
 		}
 	}
 	return set
-}
-
-// reader opens a reader on the index's current snapshot; close it after use.
-func (ix *Index) reader() (index.IndexReader, error) {
-	adv, err := ix.bleve.Advanced()
-	if err != nil {
-		return nil, err
-	}
-	return adv.Reader()
-}
-
-// loadScoring reads the figures bleve's term scorer reads for every query.
-func (ix *Index) loadScoring() error {
-	ix.scoring = index.DefaultScoringModel
-	if m, ok := ix.bleve.Mapping().(*mapping.IndexMappingImpl); ok && m.ScoringModel == index.BM25Scoring {
-		ix.scoring = index.BM25Scoring
-	}
-	r, err := ix.reader()
-	if err != nil {
-		return err
-	}
-	defer r.Close()
-	if ix.docTotal, err = r.DocCount(); err != nil {
-		return err
-	}
-	ix.avgFieldLen = map[string]float64{}
-	br, ok := r.(index.BM25Reader)
-	if ix.scoring != index.BM25Scoring || !ok || ix.docTotal == 0 {
-		return nil
-	}
-	for _, f := range fieldBoosts {
-		card, err := br.FieldCardinality(f.name)
-		if err != nil {
-			return fmt.Errorf("field %s: %w", f.name, err)
-		}
-		ix.avgFieldLen[f.name] = math.Ceil(float64(card) / float64(ix.docTotal))
-	}
-	return nil
 }

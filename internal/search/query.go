@@ -120,12 +120,12 @@ func (ix *Index) Search(ctx context.Context, question string, size int) (Result,
 	if q == nil {
 		return res, nil
 	}
-	hits, err := ix.execute(ctx, q, max(size, candidates))
+	hits, err := ix.exec.Search(ctx, q, max(size, candidates))
 	if err != nil {
 		return res, fmt.Errorf("search: %w", err)
 	}
 	for _, h := range hits {
-		cv := coverage(concepts, h.Locations)
+		cv := coverage(concepts, h.Matched)
 		res.Hits = append(res.Hits, Hit{PassageID: h.ID, Score: h.Score, Coverage: cv.all, Heading: cv.heading,
 			Complete: cv.complete, HeadingComplete: cv.headingComplete, Key: cv.key, Anchored: cv.anchored})
 	}
@@ -420,7 +420,7 @@ func typoWeight(edits int) float64 {
 // looked for in every field, weighted by the field's boost and how the alternative
 // was found. Only term and phrase queries are built, so nothing in the question is
 // ever read as query syntax.
-func (ix *Index) query(concepts []concept) query.Query {
+func (ix *Index) query(concepts []concept) *query.DisjunctionQuery {
 	var should []query.Query
 	for _, c := range concepts {
 		for _, a := range c.alts {

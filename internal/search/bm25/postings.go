@@ -1,4 +1,4 @@
-package search
+package bm25
 
 import (
 	"context"
@@ -75,9 +75,9 @@ func (c *postingsCache) put(field, term string, p *postings) {
 
 // termIDF returns the IDF bleve's term scorer gives a term in df passages of field,
 // and the field's average length (0 unless scoring is BM25).
-func (ix *Index) termIDF(field string, df uint64) (idf, avgLen float64) {
-	avgLen = ix.avgFieldLen[field]
-	n, d := float64(ix.docTotal), float64(df)
+func (s *Searcher) termIDF(field string, df uint64) (idf, avgLen float64) {
+	avgLen = s.avgFieldLen[field]
+	n, d := float64(s.docTotal), float64(df)
 	if avgLen > 0 { // as scorer.TermQueryScorer computes it
 		return math.Log(1 + (n-d+0.5)/(d+0.5)), avgLen
 	}
@@ -127,27 +127,27 @@ func sortHot(hot []hotTerm) {
 // Warm fills the postings cache with the most common terms, most common first,
 // so that the first questions that use them are as fast as later ones. It stops
 // when the cache is full or ctx is done; questions can be answered meanwhile.
-func (ix *Index) Warm(ctx context.Context) error {
-	r, err := ix.reader()
+func (s *Searcher) Warm(ctx context.Context) error {
+	r, err := s.reader()
 	if err != nil {
 		return err
 	}
 	defer r.Close()
-	for _, h := range ix.hot {
+	for _, h := range s.hot {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		if ix.postings.get(h.field, h.term) != nil {
+		if s.postings.get(h.field, h.term) != nil {
 			continue
 		}
-		if !ix.postings.reserve(int(h.df)) {
+		if !s.postings.reserve(int(h.df)) {
 			return nil
 		}
 		tfr, err := r.TermFieldReader(ctx, []byte(h.term), h.field, true, true, false)
 		if err != nil {
 			return err
 		}
-		idf, avgLen := ix.termIDF(h.field, tfr.Count())
+		idf, avgLen := s.termIDF(h.field, tfr.Count())
 		p := &postings{idf: idf, docs: make([]uint32, 0, h.df), scores: make([]float64, 0, h.df)}
 		err = readPostings(tfr, idf, avgLen, func(doc uint64, score float64) {
 			p.docs = append(p.docs, uint32(doc))
@@ -155,10 +155,10 @@ func (ix *Index) Warm(ctx context.Context) error {
 		})
 		tfr.Close()
 		if err != nil {
-			ix.postings.release(p)
+			s.postings.release(p)
 			return err
 		}
-		ix.postings.put(h.field, h.term, p)
+		s.postings.put(h.field, h.term, p)
 	}
 	return nil
 }

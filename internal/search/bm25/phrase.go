@@ -1,4 +1,4 @@
-package search
+package bm25
 
 import (
 	"context"
@@ -47,22 +47,19 @@ func cacheablePhrase(q query.Query) (*query.PhraseQuery, bool) {
 
 // newPhraseClause returns the clause for a phrase: its cached matches, or a
 // searcher at boost 1 that run reads them from (and caches).
-func (ix *Index) newPhraseClause(ctx context.Context, r index.IndexReader, pq *query.PhraseQuery) (clause, error) {
-	c := clause{field: pq.FieldVal, phraseTerms: pq.Terms, boost: pq.BoostVal.Value()}
-	if c.field == "" {
-		c.field = ix.bleve.Mapping().DefaultSearchField()
-	}
-	if h, ok := ix.postings.m.Load(phraseKey(c.field, pq.Terms)); ok {
+func (s *Searcher) newPhraseClause(ctx context.Context, r index.IndexReader, pq *query.PhraseQuery) (clause, error) {
+	c := clause{field: s.field(pq.FieldVal), phraseTerms: pq.Terms, boost: pq.BoostVal.Value()}
+	if h, ok := s.postings.m.Load(phraseKey(c.field, pq.Terms)); ok {
 		c.phrase = h.(*phraseHits)
 		return c, nil
 	}
 	unit := query.NewPhraseQuery(pq.Terms, c.field)
-	s, err := unit.Searcher(ctx, r, ix.bleve.Mapping(), bsearch.SearcherOptions{})
+	ps, err := unit.Searcher(ctx, r, s.idx.Mapping(), bsearch.SearcherOptions{})
 	if err != nil {
 		return c, err
 	}
-	c.phraseSearcher = s
-	c.phrase = &phraseHits{weight: s.Weight()}
+	c.phraseSearcher = ps
+	c.phrase = &phraseHits{weight: ps.Weight()}
 	return c, nil
 }
 

@@ -1,4 +1,4 @@
-package search
+package bm25
 
 // accumulator sums clause scores per passage. It is reused from query to query,
 // with the space the clauses record their passages in.
