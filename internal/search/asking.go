@@ -1,0 +1,91 @@
+package search
+
+import (
+	"strings"
+)
+
+// contextFactor is what a term weighs in a sentence that gives context, when other
+// sentences of the message ask something: "My dad was just diagnosed with X. Is it
+// inherited?" is about X being inherited, not about dads.
+const contextFactor = 0.35
+
+// analyzeQuestion analyses a question like the content, returning each term with
+// the word it came from (lower case, without a possessive "'s") and the weight of
+// the sentence it is in: 1, or contextFactor for context around the sentences that
+// ask something.
+func (ix *Index) analyzeQuestion(q string) (terms, words []string, weights []float64) {
+	asking := askingSentences(q)
+	for _, tok := range ix.analyzer.Analyze([]byte(q)) {
+		terms = append(terms, string(tok.Term))
+		w := ""
+		if tok.Start >= 0 && tok.End <= len(q) && tok.Start < tok.End {
+			w = strings.TrimSuffix(strings.ToLower(q[tok.Start:tok.End]), "'s")
+		}
+		words = append(words, w)
+		weight := 1.0
+		if asking != nil && !asking(tok.Start) {
+			weight = contextFactor
+		}
+		weights = append(weights, weight)
+	}
+	return terms, words, weights
+}
+
+// interrogatives start a sentence that asks something even without a question mark.
+var interrogatives = map[string]bool{
+	"what": true, "whats": true, "how": true, "hows": true, "why": true, "when": true,
+	"where": true, "who": true, "which": true, "is": true, "are": true, "can": true,
+	"could": true, "should": true, "does": true, "do": true, "will": true, "would": true,
+	"may": true, "am": true, "was": true, "did": true, "has": true, "have": true,
+}
+
+// askingSentences splits q into sentences and returns whether the byte at an offset
+// is in one that asks something (ends with "?" or starts with an interrogative). It
+// returns nil when every sentence asks, or none does: then all words count alike.
+func askingSentences(q string) func(offset int) bool {
+	type span struct {
+		end    int
+		asking bool
+	}
+	var spans []span
+	start := 0
+	asks, gives := false, false
+	for i := 0; i <= len(q); i++ {
+		if i < len(q) && !strings.ContainsRune(".?!\n", rune(q[i])) {
+			continue
+		}
+		sentence := strings.TrimSpace(q[start:i])
+		if sentence != "" {
+			asking := (i < len(q) && q[i] == '?') || interrogatives[firstWord(sentence)]
+			spans = append(spans, span{end: i, asking: asking})
+			asks = asks || asking
+			gives = gives || !asking
+		}
+		start = i + 1
+	}
+	if !asks || !gives {
+		return nil
+	}
+	return func(offset int) bool {
+		for _, s := range spans {
+			if offset < s.end {
+				return s.asking
+			}
+		}
+		return spans[len(spans)-1].asking
+	}
+}
+
+// firstWord returns a sentence's first word in lower case, letters only.
+func firstWord(sentence string) string {
+	f := strings.FieldsFunc(sentence, func(r rune) bool {
+		return !('a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || r == '\'')
+	})
+	if len(f) == 0 {
+		return ""
+	}
+	return strings.ReplaceAll(strings.ToLower(f[0]), "'", "")
+}
+
+// apostrophes makes typographic apostrophes plain, so "don’t" is analysed like "don't".
+var apostrophes = strings.NewReplacer("\u2019", "'", "\u2018", "'", "\uFF07", "'")

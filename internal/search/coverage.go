@@ -1,0 +1,79 @@
+package search
+
+import (
+	bsearch "github.com/blevesearch/bleve/v2/search"
+)
+
+// covered is how much of a question a passage covers; see Hit.
+type covered struct {
+	all, heading, complete, headingComplete, key float64
+	anchored                                     bool
+}
+
+// coverage measures how much of the concepts a hit's matched terms cover.
+func coverage(concepts []concept, locs bsearch.FieldTermLocationMap) covered {
+	matched := map[string]bool{}
+	inHeading := map[string]bool{}
+	for field, terms := range locs {
+		for t := range terms {
+			matched[t] = true
+			if field == fieldTitle || field == fieldAlternates {
+				inHeading[t] = true
+			}
+		}
+	}
+	var cv covered
+	var total, got, gotHeading, keyTotal, keyGot float64
+	topics, topicsMatched, topicsInHeading := 0, 0, 0
+	for _, c := range concepts {
+		total += c.weight
+		best, bestHeading := 0.0, 0.0
+		for _, a := range c.alts {
+			if !allMatched(a.terms, matched) {
+				continue
+			}
+			best = max(best, c.weight*a.factor)
+			if allMatched(a.terms, inHeading) {
+				bestHeading = max(bestHeading, c.weight*a.factor)
+			}
+			if !c.generic && (!a.typo || a.anchors) {
+				cv.anchored = true
+			}
+		}
+		got += best
+		gotHeading += bestHeading
+		if c.generic {
+			continue
+		}
+		topics++
+		if best > 0 {
+			topicsMatched++
+		}
+		if bestHeading > 0 {
+			topicsInHeading++
+		}
+		if c.factor == 1 {
+			keyTotal += c.weight
+			keyGot += best
+		}
+	}
+	if total == 0 || topics == 0 {
+		return covered{}
+	}
+	cv.all, cv.heading = got/total, gotHeading/total
+	cv.complete = float64(topicsMatched) / float64(topics)
+	cv.headingComplete = float64(topicsInHeading) / float64(topics)
+	if keyTotal > 0 {
+		cv.key = keyGot / keyTotal
+	}
+	return cv
+}
+
+func allMatched(terms []string, matched map[string]bool) bool {
+	for _, t := range terms {
+		if !matched[t] {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,97 @@
+package search
+
+import (
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	bsearch "github.com/blevesearch/bleve/v2/search"
+)
+
+// Typo corrections.
+const (
+	typoFactor  = 0.85 // a typo correction one edit away
+	typo2Factor = 0.7  // a typo correction two edits away
+	// minAnchorRunes: a typo correction of a word this long is trusted to show what
+	// the question is about; shorter words collide by chance ("moon", "mood").
+	minAnchorRunes = 6
+)
+
+// corrections returns the indexed terms, and synonym terms, one or two edits away
+// from an unknown term: the typo tolerance. Short terms get none.
+//
+// genericOnly is true when the term is closest to generic words only: a misspelt
+// word that names no topic.
+func (ix *Index) corrections(term string) (alts []alternative, genericOnly bool) {
+	n := utf8.RuneCountInString(term)
+	fuzziness := 1
+	if n >= 5 {
+		fuzziness = 2 // a transposed pair of letters is two edits
+	}
+	best := ix.fuzzy.near(term, fuzziness)
+	generic := false
+	for t := range best {
+		if ix.generic[t] {
+			delete(best, t) // a generic word is no topic to correct to
+			generic = true
+		}
+	}
+	if generic && len(best) == 0 {
+		return nil, true
+	}
+	minD := fuzziness + 1
+	for _, d := range best {
+		minD = min(minD, d)
+	}
+	var out []alternative
+	for t, d := range best {
+		if d == minD {
+			out = append(out, alternative{terms: []string{t}, factor: typoWeight(d), typo: true, anchors: n >= minAnchorRunes})
+		}
+	}
+	// A misspelt synonym ("zolloft") corrects to the synonym's expansions; only one
+	// edit away, and only for longer words, as synonyms are few and short ones collide.
+	if n >= minAnchorRunes {
+		for first, entries := range ix.synonyms.byFirst {
+			d, over := bsearch.LevenshteinDistanceMax(term, first, 1)
+			if over || d > 1 || d > minD {
+				continue
+			}
+			for _, e := range entries {
+				if len(e.lhs) != 1 {
+					continue
+				}
+				for _, r := range e.rhs {
+					out = append(out, alternative{terms: r.terms, factor: typoFactor * r.factor, typo: true, anchors: true})
+				}
+			}
+		}
+	}
+	sort.Slice(out, func(a, b int) bool {
+		return strings.Join(out[a].terms, " ") < strings.Join(out[b].terms, " ")
+	})
+	return out, false
+}
+
+// commonTypo reports whether an unknown term is a generic or stop word with one
+// letter left out ("befor", "realy", "shoud"). Only omissions count: a letter
+// changed may as well be another word ("hair", "fair").
+func (ix *Index) commonTypo(term string) bool {
+	n := utf8.RuneCountInString(term)
+	if n < 4 {
+		return false
+	}
+	for w, d := range ix.common.near(term, 1) {
+		if d == 1 && utf8.RuneCountInString(w) == n+1 {
+			return true
+		}
+	}
+	return false
+}
+
+func typoWeight(edits int) float64 {
+	if edits <= 1 {
+		return typoFactor
+	}
+	return typo2Factor
+}
