@@ -31,16 +31,16 @@ const (
 )
 
 // Build writes a new index for lib into dir, which must not exist yet, and opens it
-// read-only. Every file is synced before Build returns. If ctx is cancelled the
-// build stops and dir is left for the caller to remove.
-func Build(ctx context.Context, dir string, lib faq.Library) (*Index, error) {
+// read-only with opt. Every file is synced before Build returns. If ctx is
+// cancelled the build stops and dir is left for the caller to remove.
+func Build(ctx context.Context, dir string, lib faq.Library, opt Options) (*Index, error) {
 	if _, err := os.Stat(dir); err == nil {
 		return nil, fmt.Errorf("build index: %s already exists", dir)
 	}
 	if err := build(ctx, dir, lib); err != nil {
 		return nil, fmt.Errorf("build index %s: %w", dir, err)
 	}
-	return Open(dir, lib.Synonyms)
+	return Open(dir, lib, opt)
 }
 
 func build(ctx context.Context, dir string, lib faq.Library) error {

@@ -1,13 +1,31 @@
 package search
 
-import (
-	bsearch "github.com/blevesearch/bleve/v2/search"
-)
+import bsearch "github.com/blevesearch/bleve/v2/search"
 
-// covered is how much of a question a passage covers; see Hit.
+// covered is how much of a question a passage covers.
 type covered struct {
-	all, heading, complete, headingComplete, key float64
-	anchored                                     bool
+	// coverage is the share (0..1) of the question's weight the passage matches:
+	// each term weighs its rarity (IDF), and terms the content does not know at all
+	// weigh as much as the rarest term.
+	coverage float64
+	// heading is the share of the question's weight the passage's title and
+	// alternate phrasings alone match.
+	heading float64
+	// complete is the share of the question's topic terms the passage matches at
+	// all, each counted once whatever its weight.
+	complete float64
+	// headingComplete is the share of the question's topic terms the passage's
+	// title and alternate phrasings match: an FAQ question that says everything the
+	// user asked is the best match of all.
+	headingComplete float64
+	// key is the share of the weight of the question's asking sentences that the
+	// passage matches: what a question with context around it is about. Without
+	// context it equals coverage.
+	key float64
+	// anchored is true when the passage matches at least one topic term of the
+	// question as written or through a synonym — not only generic words or typo
+	// corrections.
+	anchored bool
 }
 
 // coverage measures how much of the concepts a hit's matched terms cover.
@@ -60,7 +78,7 @@ func coverage(concepts []concept, locs bsearch.FieldTermLocationMap) covered {
 	if total == 0 || topics == 0 {
 		return covered{}
 	}
-	cv.all, cv.heading = got/total, gotHeading/total
+	cv.coverage, cv.heading = got/total, gotHeading/total
 	cv.complete = float64(topicsMatched) / float64(topics)
 	cv.headingComplete = float64(topicsInHeading) / float64(topics)
 	if keyTotal > 0 {

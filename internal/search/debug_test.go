@@ -25,9 +25,9 @@ func TestDebugQuestion(t *testing.T) {
 			}
 			t.Logf("   concept %-14s w=%.2f known=%v alts=%v", c.text, c.weight, c.known, alts)
 		}
-		res, _ := ix.Search(context.Background(), q, 6)
-		for _, h := range res.Hits {
-			t.Logf("   hit %-60.60s score=%.2f cov=%.2f head=%.2f anch=%v", titleOf(lib, h.PassageID), h.Score, h.Coverage, h.Heading, h.Anchored)
+		res, _ := ix.find(context.Background(), q, 6)
+		for _, h := range res.hits {
+			t.Logf("   hit %-60.60s score=%.2f cov=%.2f head=%.2f anch=%v", titleOf(lib, h.passageID), h.score, h.coverage, h.heading, h.anchored)
 		}
 	}
 }

@@ -17,14 +17,17 @@ import (
 // instead of bleve's default of waiting forever.
 const lockTimeout = "2s"
 
-// Index is a built, read-only search index. It is safe for concurrent use.
+// Index is a built, read-only search index with the library it was built from: it
+// ranks the library's passages for a question and judges whether the best answers
+// it. It is safe for concurrent use.
 type Index struct {
 	bleve    bleve.Index
 	exec     *bm25.Searcher
 	analyzer analysis.Analyzer
 	// vocab maps every indexed term to the number of passages holding it.
-	vocab    map[string]int
-	passages int
+	vocab map[string]int
+	// docCount is the number of passages in the index.
+	docCount int
 	synonyms synonymTable
 	generic  map[string]bool
 	fuzzy    *fuzzyVocab
@@ -32,10 +35,18 @@ type Index struct {
 	common *fuzzyVocab
 	// dictionary tells a word spelled right from a typo.
 	dictionary dictionary
+	opt        Options
+	// passages are the library's passages in content order, as Suggest and
+	// Explain need them; byID finds one by its ID.
+	passages []passage
+	byID     map[string]int
 }
 
-// Open opens the index in dir read-only, with the synonym rules it was built with.
-func Open(dir string, synonyms []faq.SynonymRule) (*Index, error) {
+// Open opens the index in dir read-only. lib is the library it was built from; its
+// passages need no text (only IDs, kinds, titles and alternates are used), and its
+// synonym rules must be those the index was built with. Hits on passages lib does
+// not have are left out.
+func Open(dir string, lib faq.Library, opt Options) (*Index, error) {
 	idx, err := bleve.OpenUsing(dir, map[string]interface{}{
 		"read_only":    true,
 		"bolt_timeout": lockTimeout,
@@ -43,15 +54,15 @@ func Open(dir string, synonyms []faq.SynonymRule) (*Index, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open index %s: %w", dir, err)
 	}
-	ix := &Index{bleve: idx}
-	if err := ix.load(synonyms); err != nil {
+	ix := &Index{bleve: idx, opt: opt.withDefaults()}
+	if err := ix.load(lib); err != nil {
 		idx.Close()
 		return nil, fmt.Errorf("open index %s: %w", dir, err)
 	}
 	return ix, nil
 }
 
-func (ix *Index) load(synonyms []faq.SynonymRule) error {
+func (ix *Index) load(lib faq.Library) error {
 	ix.analyzer = ix.bleve.Mapping().AnalyzerNamed(en.AnalyzerName)
 	if ix.analyzer == nil {
 		return errors.New("english analyzer missing")
@@ -60,7 +71,7 @@ func (ix *Index) load(synonyms []faq.SynonymRule) error {
 	if err != nil {
 		return fmt.Errorf("count passages: %w", err)
 	}
-	ix.passages = int(n)
+	ix.docCount = int(n)
 	fields := make([]string, len(fieldBoosts))
 	for i, f := range fieldBoosts {
 		fields[i] = f.name
@@ -73,24 +84,24 @@ func (ix *Index) load(synonyms []faq.SynonymRule) error {
 	ix.generic = ix.analyzeSet(genericWords)
 	ix.common = newFuzzyVocab(commonWords(ix.generic))
 	ix.dictionary = newDictionary()
-	ix.synonyms = ix.newSynonymTable(synonyms)
+	ix.synonyms = ix.newSynonymTable(lib.Synonyms)
+	ix.passages, ix.byID = newPassages(lib)
 	return nil
 }
 
-// Passages returns the number of passages in the index.
-func (ix *Index) Passages() int { return ix.passages }
-
 // Warm fills the index's cache with the postings of the most common terms, so
-// that the first questions that use them are as fast as later ones. It stops
-// when the cache is full or ctx is done; questions can be answered meanwhile.
-func (ix *Index) Warm(ctx context.Context) error { return ix.exec.Warm(ctx) }
+// that the first questions that use them are as fast as later ones. It returns
+// when the cache is full or ctx is done; questions can be answered meanwhile. An
+// error reading the index only leaves the cache colder: searches read the index
+// themselves, and report it.
+func (ix *Index) Warm(ctx context.Context) { _ = ix.exec.Warm(ctx) }
 
 // Close releases the index.
 func (ix *Index) Close() error { return ix.bleve.Close() }
 
 // idf is BM25's inverse document frequency of a term held by df passages.
 func (ix *Index) idf(df int) float64 {
-	n := float64(ix.passages)
+	n := float64(ix.docCount)
 	return math.Log(1 + (n-float64(df)+0.5)/(float64(df)+0.5))
 }
 

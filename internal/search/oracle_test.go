@@ -51,7 +51,7 @@ func syntheticLibrary(t *testing.T) faq.Library {
 // for queries written by hand.)
 func TestQueriesMatchBleve(t *testing.T) {
 	lib := syntheticLibrary(t)
-	ix, err := Build(context.Background(), filepath.Join(t.TempDir(), "bleve"), lib)
+	ix, err := Build(context.Background(), filepath.Join(t.TempDir(), "bleve"), lib, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -127,20 +127,18 @@ func matchedTerms(locs bsearch.FieldTermLocationMap) []string {
 // postings of common terms.
 func TestWarmKeepsAnswers(t *testing.T) {
 	lib := syntheticLibrary(t)
-	ix, err := Build(context.Background(), filepath.Join(t.TempDir(), "bleve"), lib)
+	ix, err := Build(context.Background(), filepath.Join(t.TempDir(), "bleve"), lib, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer ix.Close()
 	const question = "how many people have gout symptoms"
-	before, err := ix.Search(context.Background(), question, 5)
+	before, err := ix.find(context.Background(), question, 5)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := ix.Warm(context.Background()); err != nil {
-		t.Fatalf("Warm: %v", err)
-	}
-	after, err := ix.Search(context.Background(), question, 5)
+	ix.Warm(context.Background())
+	after, err := ix.find(context.Background(), question, 5)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -151,13 +149,13 @@ func TestWarmKeepsAnswers(t *testing.T) {
 
 // TestBuildEmpty checks that an index of no passages can be built and searched.
 func TestBuildEmpty(t *testing.T) {
-	ix, err := Build(context.Background(), filepath.Join(t.TempDir(), "bleve"), faq.Library{})
+	ix, err := Build(context.Background(), filepath.Join(t.TempDir(), "bleve"), faq.Library{}, Options{})
 	if err != nil {
 		t.Fatalf("Build(empty library): %v", err)
 	}
 	defer ix.Close()
-	res, err := ix.Search(context.Background(), "anything at all", 3)
-	if err != nil || len(res.Hits) != 0 {
-		t.Errorf("Search on an empty index = %v, %v; want no hits, no error", res.Hits, err)
+	res, err := ix.find(context.Background(), "anything at all", 3)
+	if err != nil || len(res.hits) != 0 {
+		t.Errorf("Search on an empty index = %v, %v; want no hits, no error", res.hits, err)
 	}
 }

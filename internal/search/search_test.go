@@ -17,7 +17,7 @@ func buildSeed(t testing.TB) (*Index, faq.Library) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ix, err := Build(context.Background(), filepath.Join(t.TempDir(), "bleve"), lib)
+	ix, err := Build(context.Background(), filepath.Join(t.TempDir(), "bleve"), lib, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -36,16 +36,16 @@ func titleOf(lib faq.Library, id string) string {
 	return ""
 }
 
-func top(t *testing.T, ix *Index, lib faq.Library, q string) (string, Hit) {
+func top(t *testing.T, ix *Index, lib faq.Library, q string) (string, match) {
 	t.Helper()
-	res, err := ix.Search(context.Background(), q, 5)
+	res, err := ix.find(context.Background(), q, 5)
 	if err != nil {
 		t.Fatalf("Search(%q): %v", q, err)
 	}
-	if len(res.Hits) == 0 {
-		return "", Hit{}
+	if len(res.hits) == 0 {
+		return "", match{}
 	}
-	return titleOf(lib, res.Hits[0].PassageID), res.Hits[0]
+	return titleOf(lib, res.hits[0].passageID), res.hits[0]
 }
 
 func TestSearchRanksFAQAndHeadings(t *testing.T) {
@@ -62,7 +62,7 @@ func TestSearchRanksFAQAndHeadings(t *testing.T) {
 	for _, tt := range tests {
 		got, h := top(t, ix, lib, tt.q)
 		if got != tt.want {
-			t.Errorf("Search(%q) top = %q (coverage %.2f); want %q", tt.q, got, h.Coverage, tt.want)
+			t.Errorf("Search(%q) top = %q (coverage %.2f); want %q", tt.q, got, h.coverage, tt.want)
 		}
 	}
 }
@@ -89,28 +89,28 @@ func TestSearchCoverage(t *testing.T) {
 	ix, lib := buildSeed(t)
 	_, covered := top(t, ix, lib, "can I drink alcohol on ketamine")
 	_, uncovered := top(t, ix, lib, "can I take melatonin with ketamine")
-	if covered.Coverage < 0.9 {
-		t.Errorf("covered question coverage = %.2f; want ≥ 0.9", covered.Coverage)
+	if covered.coverage < 0.9 {
+		t.Errorf("covered question coverage = %.2f; want ≥ 0.9", covered.coverage)
 	}
-	if uncovered.Coverage >= covered.Coverage/2 {
-		t.Errorf("question about an unknown drug coverage = %.2f; want well below %.2f", uncovered.Coverage, covered.Coverage)
+	if uncovered.coverage >= covered.coverage/2 {
+		t.Errorf("question about an unknown drug coverage = %.2f; want well below %.2f", uncovered.coverage, covered.coverage)
 	}
-	res, _ := ix.Search(context.Background(), "can I take melatonin with ketamine", 3)
-	if strings.Join(res.Unknown, ",") != "melatonin" {
-		t.Errorf("Unknown = %v; want [melatonin]", res.Unknown)
+	res, _ := ix.find(context.Background(), "can I take melatonin with ketamine", 3)
+	if strings.Join(res.unknown, ",") != "melatonin" {
+		t.Errorf("Unknown = %v; want [melatonin]", res.unknown)
 	}
 }
 
 func TestSearchNeverParsesQuerySyntax(t *testing.T) {
 	ix, _ := buildSeed(t)
 	for _, q := range []string{"+title:x -y* ~2 ^5", `title:"alcohol"`, "body:ketamine~2", "*", "?", "", strings.Repeat("a", 10000)} {
-		res, err := ix.Search(context.Background(), q, 5)
+		res, err := ix.find(context.Background(), q, 5)
 		if err != nil {
 			t.Errorf("Search(%.30q): %v", q, err)
 		}
-		for _, h := range res.Hits {
-			if h.Coverage > 0.5 {
-				t.Errorf("Search(%.30q) matched %s with coverage %.2f", q, h.PassageID, h.Coverage)
+		for _, h := range res.hits {
+			if h.coverage > 0.5 {
+				t.Errorf("Search(%.30q) matched %s with coverage %.2f", q, h.passageID, h.coverage)
 			}
 		}
 	}
@@ -120,7 +120,7 @@ func BenchmarkSearchSeed(b *testing.B) {
 	ix, _ := buildSeed(b)
 	ctx := context.Background()
 	for b.Loop() {
-		if _, err := ix.Search(ctx, "Can I drink alcohol while undergoing ketamine therapy?", 4); err != nil {
+		if _, err := ix.find(ctx, "Can I drink alcohol while undergoing ketamine therapy?", 4); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -138,7 +138,7 @@ func BenchmarkAnswer(b *testing.B) {
 	}
 	i := 0
 	for b.Loop() {
-		if _, err := ix.Search(ctx, questions[i%len(questions)], 4); err != nil {
+		if _, err := ix.Rank(ctx, questions[i%len(questions)], 4); err != nil {
 			b.Fatal(err)
 		}
 		i++

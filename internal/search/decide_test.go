@@ -1,0 +1,109 @@
+package search
+
+import (
+	"context"
+	"path/filepath"
+	"slices"
+	"testing"
+
+	"github.com/faqbot/faqbot/internal/faq"
+)
+
+// TestRankVerdicts checks Rank's verdicts on seed questions: an FAQ question asked
+// as written gets that FAQ entry first; what the content does not cover, and what
+// is no question at all, get no answer.
+func TestRankVerdicts(t *testing.T) {
+	ix, lib := buildSeed(t)
+	tests := []struct {
+		question string
+		want     faq.Verdict
+		first    string // title of the first hit, if any is required
+	}{
+		{"Can I drink alcohol while undergoing ketamine therapy?", faq.VerdictAnswer, "Can I Drink Alcohol While Undergoing Ketamine Therapy?"},
+		{"How long does it take for ketamine to work?", faq.VerdictAnswer, "How Long Does It Take for Ketamine to Work?"},
+		{"can i drnk alchol on ketamin", faq.VerdictAnswer, "Can I Drink Alcohol While Undergoing Ketamine Therapy?"},
+		{"how do I bake sourdough bread", faq.VerdictNotCovered, ""},
+		{"can I take melatonin with ketamine", faq.VerdictNotCovered, ""},
+		{"???", faq.VerdictNoQuestion, ""},
+		{"hello", faq.VerdictNoQuestion, ""},
+		{"", faq.VerdictNoQuestion, ""},
+	}
+	for _, tt := range tests {
+		r, err := ix.Rank(context.Background(), tt.question, 4)
+		if err != nil {
+			t.Fatalf("Rank(%q): %v", tt.question, err)
+		}
+		if r.Verdict != tt.want {
+			t.Errorf("Rank(%q) verdict = %s; want %s", tt.question, r.Verdict, tt.want)
+		}
+		if len(r.Hits) > 4 {
+			t.Errorf("Rank(%q, 4) gave %d hits", tt.question, len(r.Hits))
+		}
+		if tt.first == "" {
+			continue
+		}
+		if len(r.Hits) == 0 || titleOf(lib, r.Hits[0].PassageID) != tt.first {
+			t.Errorf("Rank(%q) hits = %v; want %q first", tt.question, r.Hits, tt.first)
+		}
+	}
+}
+
+// TestRankHits checks which of the passages found Rank gives: all of them with an
+// answer, else only those covering enough of the question to be nearby topics.
+func TestRankHits(t *testing.T) {
+	ix, _ := buildSeed(t)
+	for _, q := range []string{
+		"Can I drink alcohol while undergoing ketamine therapy?", "ketamine alcohol",
+		"can I take melatonin with ketamine", "is ketamine safe while pregnant",
+		"what's the weather in Paris", "zoloft", "hello",
+	} {
+		for _, n := range []int{0, 1, 4, 8} {
+			r, err := ix.Rank(context.Background(), q, n)
+			if err != nil {
+				t.Fatal(err)
+			}
+			res, err := ix.find(context.Background(), q, n)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var want []faq.Hit
+			for _, h := range res.hits {
+				if r.Verdict == faq.VerdictAnswer || h.coverage >= minNearCoverage {
+					want = append(want, faq.Hit{PassageID: h.passageID, Score: h.score})
+				}
+			}
+			if !slices.Equal(r.Hits, want) {
+				t.Errorf("Rank(%q, %d) = %s %v; want the hits %v", q, n, r.Verdict, r.Hits, want)
+			}
+			if r.Verdict == faq.VerdictAnswer && (n < 1 || !ix.answers(res.hits[0], res.terms)) {
+				t.Errorf("Rank(%q, %d) answers with %s, which does not answer", q, n, r.Hits[0].PassageID)
+			}
+		}
+	}
+}
+
+// TestRankMinCoverage checks that the decision uses the Options it was opened with.
+func TestRankMinCoverage(t *testing.T) {
+	_, lib := buildSeed(t)
+	const question = "Can I drink alcohol while undergoing ketamine therapy?"
+	tests := []struct {
+		opt  Options
+		want faq.Verdict
+	}{
+		{Options{}, faq.VerdictAnswer},
+		{Options{MinCoverage: DefaultMinCoverage}, faq.VerdictAnswer},
+		{Options{MinCoverage: -1}, faq.VerdictAnswer}, // the default
+		{Options{MinCoverage: 1.01}, faq.VerdictNotCovered},
+	}
+	for _, tt := range tests {
+		ix, err := Build(context.Background(), filepath.Join(t.TempDir(), "bleve"), lib, tt.opt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r, err := ix.Rank(context.Background(), question, 4)
+		ix.Close()
+		if err != nil || r.Verdict != tt.want {
+			t.Errorf("with %+v: Rank(%q) = %s, %v; want %s", tt.opt, question, r.Verdict, err, tt.want)
+		}
+	}
+}
