@@ -2,6 +2,7 @@ package search
 
 import (
 	"context"
+	"os"
 	"path/filepath"
 	"slices"
 	"testing"
@@ -105,5 +106,36 @@ func TestRankMinCoverage(t *testing.T) {
 		if err != nil || r.Verdict != tt.want {
 			t.Errorf("with %+v: Rank(%q) = %s, %v; want %s", tt.opt, question, r.Verdict, err, tt.want)
 		}
+	}
+}
+
+// TestBackend checks that a Backend builds and opens rankers, and that a failure
+// gives a nil faq.Ranker, not a nil *Index inside one.
+func TestBackend(t *testing.T) {
+	_, lib := buildSeed(t)
+	b := Backend{Options: Options{MinCoverage: 1.01}}
+	dir := filepath.Join(t.TempDir(), "bleve")
+	r, err := b.Build(context.Background(), dir, lib)
+	if err != nil {
+		t.Fatalf("Build: %v", err)
+	}
+	r.Close()
+	r, err = b.Open(dir, lib)
+	if err != nil {
+		t.Fatalf("Open: %v", err)
+	}
+	defer r.Close()
+	// The Backend's options are used: nothing covers 101% of a question.
+	if got, err := r.Rank(context.Background(), "Can I drink alcohol while undergoing ketamine therapy?", 4); err != nil || got.Verdict != faq.VerdictNotCovered {
+		t.Errorf("Rank = %s, %v; want %s", got.Verdict, err, faq.VerdictNotCovered)
+	}
+	if r, err := b.Open(filepath.Join(t.TempDir(), "missing"), lib); err == nil || r != nil {
+		t.Errorf("Open(missing) = %v, %v; want a nil Ranker and an error", r, err)
+	}
+	if r, err := b.Build(context.Background(), dir, lib); err == nil || r != nil {
+		t.Errorf("Build(existing dir) = %v, %v; want a nil Ranker and an error", r, err)
+	}
+	if _, err := os.Stat(dir); err != nil {
+		t.Errorf("a failed Build removed the existing index: %v", err)
 	}
 }

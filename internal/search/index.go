@@ -42,6 +42,8 @@ type Index struct {
 	byID     map[string]int
 }
 
+var _ faq.Ranker = (*Index)(nil)
+
 // Open opens the index in dir read-only. lib is the library it was built from; its
 // passages need no text (only IDs, kinds, titles and alternates are used), and its
 // synonym rules must be those the index was built with. Hits on passages lib does

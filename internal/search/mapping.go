@@ -1,6 +1,3 @@
-// Package search is faqbot's full-text index: the bleve mapping, building an index from
-// a faq.Library, and turning a question into ranked passages. It is the only package
-// that imports bleve.
 package search
 
 import (
