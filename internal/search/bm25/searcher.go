@@ -129,7 +129,8 @@ func (s *Searcher) reader() (index.IndexReader, error) {
 // Hit is a passage a query matched.
 type Hit struct {
 	// ID is the passage's (the bleve document's) ID.
-	ID    string
+	ID string
+	// Score is the passage's score for the query, as bleve would score it.
 	Score float64
 	// Matched holds, by field, the terms of the query the passage contains. For a
 	// disjunction Search runs itself the locations are left out (nil).
@@ -140,6 +141,9 @@ type Hit struct {
 // matched. Ties are broken as bleve breaks them, by index order. A disjunction with
 // a minimum of more than one clause, or a boost of its own, is run by bleve.
 func (s *Searcher) Search(ctx context.Context, q *query.DisjunctionQuery, size int) ([]Hit, error) {
+	if size <= 0 {
+		return nil, ctx.Err()
+	}
 	if q.Min > 1 || len(q.Disjuncts) == 0 || q.BoostVal != nil {
 		return s.searchBleve(ctx, q, size)
 	}

@@ -137,7 +137,7 @@ func TestSearchMatchesBleve(t *testing.T) {
 					}
 				}
 				for _, tt := range queries() {
-					for _, size := range []int{1, 10} {
+					for _, size := range []int{1, 3, 10} {
 						checkSearch(t, fmt.Sprintf("%s/%s/%d", pass, tt.name, size), idx, s, tt.q, size)
 					}
 				}
@@ -247,6 +247,17 @@ func TestSearchCancelled(t *testing.T) {
 	cancel()
 	if _, err := s.Search(ctx, or(term("body", "gout", 1)), 5); !errors.Is(err, context.Canceled) {
 		t.Errorf("Search(cancelled) = %v; want context.Canceled", err)
+	}
+}
+
+// TestSearchNothing checks that a search for no hits finds none.
+func TestSearchNothing(t *testing.T) {
+	s, err := New(newIndex(t, index.BM25Scoring), fields)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if hits, err := s.Search(context.Background(), or(term("body", "gout", 1)), 0); err != nil || len(hits) != 0 {
+		t.Errorf("Search(size 0) = %v, %v; want nothing", hits, err)
 	}
 }
 
