@@ -5,118 +5,15 @@ import (
 	"errors"
 	"fmt"
 	"math"
-	"path/filepath"
 	"slices"
-	"strings"
+	"sync"
 	"testing"
 
 	"github.com/blevesearch/bleve/v2"
-	"github.com/blevesearch/bleve/v2/analysis/analyzer/standard"
 	bsearch "github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
 	index "github.com/blevesearch/bleve_index_api"
 )
-
-// fields are the fields the test index's Searcher is made for; "extra" is indexed
-// too, but the Searcher is not told of it.
-var fields = []string{"title", "body"}
-
-const passages = 240
-
-// newIndex builds an index of synthetic passages with the given scoring model,
-// closes it and opens it read-only, as package search does. Common words and the
-// phrase "many people" are in enough passages to be cached.
-func newIndex(t *testing.T, scoring string) bleve.Index {
-	t.Helper()
-	m := bleve.NewIndexMapping()
-	m.ScoringModel = scoring
-	m.DefaultAnalyzer = standard.Name
-	doc := bleve.NewDocumentStaticMapping()
-	for _, f := range append(fields, "extra") {
-		fm := bleve.NewTextFieldMapping()
-		fm.Analyzer = standard.Name
-		fm.IncludeTermVectors = true
-		doc.AddFieldMappingsAt(f, fm)
-	}
-	m.DefaultMapping = doc
-	dir := filepath.Join(t.TempDir(), "bleve")
-	idx, err := bleve.New(dir, m)
-	if err != nil {
-		t.Fatal(err)
-	}
-	topics := []string{"gout", "asthma", "glaucoma", "eczema", "anemia", "migraine"}
-	kinds := []string{"symptoms", "treatment", "causes", "outlook"}
-	b := idx.NewBatch()
-	for i := range passages {
-		topic, kind := topics[i%len(topics)], kinds[i/len(topics)%len(kinds)]
-		body := fmt.Sprintf("many people ask about %s of %s. %s", kind, topic, strings.Repeat(kind+" explained ", i%7))
-		if i%2 == 0 {
-			body += " mild cases are common"
-		}
-		rec := map[string]string{"title": kind + " of " + topic, "body": body, "extra": topic + " notes"}
-		if err := b.Index(fmt.Sprintf("p%03d", i), rec); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if err := idx.Batch(b); err != nil {
-		t.Fatal(err)
-	}
-	if err := idx.Close(); err != nil {
-		t.Fatal(err)
-	}
-	idx, err = bleve.OpenUsing(dir, map[string]interface{}{"read_only": true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { idx.Close() })
-	return idx
-}
-
-func term(field, t string, boost float64) query.Query {
-	q := query.NewTermQuery(t)
-	q.SetField(field)
-	q.SetBoost(boost)
-	return q
-}
-
-func phrase(field string, boost float64, terms ...string) query.Query {
-	q := query.NewPhraseQuery(terms, field)
-	q.SetBoost(boost)
-	return q
-}
-
-func or(qs ...query.Query) *query.DisjunctionQuery { return query.NewDisjunctionQuery(qs) }
-
-// queries are disjunctions like those package search makes, and a few it does not,
-// which must be scored as bleve scores them all the same.
-func queries() []struct {
-	name string
-	q    *query.DisjunctionQuery
-} {
-	match := query.NewMatchQuery("gout symptoms")
-	match.SetField("body")
-	prefix := query.NewPrefixQuery("glau")
-	prefix.SetField("title")
-	atLeastTwo := or(term("title", "gout", 3), term("body", "mild", 1), term("body", "symptoms", 1))
-	atLeastTwo.SetMin(2)
-	boosted := or(term("title", "asthma", 3), term("body", "causes", 1))
-	boosted.SetBoost(2)
-	return []struct {
-		name string
-		q    *query.DisjunctionQuery
-	}{
-		{"terms in fields", or(term("title", "gout", 3), term("body", "gout", 1), term("title", "symptoms", 2.5), term("body", "symptoms", 0.85))},
-		{"common terms", or(term("body", "many", 1), term("body", "people", 1), term("body", "common", 0.5), term("body", "explained", 1))},
-		{"phrase", or(phrase("body", 0.9, "many", "people"), phrase("title", 2.5, "many", "people"), term("body", "asthma", 1))},
-		{"rare phrase", or(phrase("body", 1, "mild", "cases"), term("title", "eczema", 3))},
-		{"term of another field", or(term("extra", "gout", 1), term("body", "treatment", 1))},
-		{"other queries", or(match, prefix, term("body", "outlook", 1))},
-		{"one clause", or(term("title", "migraine", 1))},
-		{"no match", or(term("body", "zzzz", 1), term("title", "qqqq", 2))},
-		{"at least two clauses", atLeastTwo},
-		{"boosted disjunction", boosted},
-	}
-}
 
 // TestSearchMatchesBleve checks that Search finds the same passages, with the same
 // scores and matched terms, as bleve's own search of the same query, with either
@@ -248,6 +145,61 @@ func TestSearchCancelled(t *testing.T) {
 	if _, err := s.Search(ctx, or(term("body", "gout", 1)), 5); !errors.Is(err, context.Canceled) {
 		t.Errorf("Search(cancelled) = %v; want context.Canceled", err)
 	}
+}
+
+// TestSearchConcurrent checks that searches running together, and with Warm, give
+// what they give alone, while they fill the cache.
+func TestSearchConcurrent(t *testing.T) {
+	idx := newIndex(t, index.BM25Scoring)
+	alone, err := New(idx, fields)
+	if err != nil {
+		t.Fatal(err)
+	}
+	qs := queries()
+	want := make([][]Hit, len(qs))
+	for i, tt := range qs {
+		if want[i], err = alone.Search(context.Background(), tt.q, 10); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s, err := New(idx, fields)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var wg sync.WaitGroup
+	wg.Go(func() {
+		if err := s.Warm(context.Background()); err != nil {
+			t.Errorf("Warm: %v", err)
+		}
+	})
+	for g := range 4 {
+		wg.Go(func() {
+			for round := range 3 {
+				for i := range qs {
+					tt := qs[(i+g)%len(qs)]
+					got, err := s.Search(context.Background(), tt.q, 10)
+					if err != nil {
+						t.Errorf("%s: %v", tt.name, err)
+						return
+					}
+					if fmt.Sprint(idsOf(got)) != fmt.Sprint(idsOf(want[(i+g)%len(qs)])) {
+						t.Errorf("round %d, %s: %v; alone %v", round, tt.name, idsOf(got), idsOf(want[(i+g)%len(qs)]))
+					}
+				}
+			}
+		})
+	}
+	wg.Wait()
+}
+
+// idsOf lists the hits' IDs with their scores rounded (summation order may change
+// the last bit).
+func idsOf(hits []Hit) []string {
+	out := make([]string, len(hits))
+	for i, h := range hits {
+		out[i] = fmt.Sprintf("%s:%.9g", h.ID, h.Score)
+	}
+	return out
 }
 
 // TestSearchNothing checks that a search for no hits finds none.
