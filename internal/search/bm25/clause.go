@@ -33,8 +33,13 @@ type clause struct {
 // query through its bleve searcher.
 func (s *Searcher) newClause(ctx context.Context, r index.IndexReader, q query.Query) (clause, error) {
 	if tq, ok := q.(*query.TermQuery); ok {
-		if field := s.field(tq.Field()); s.scores(field) {
-			return s.newTermClause(ctx, r, field, tq.Term, tq.BoostVal.Value())
+		field := s.field(tq.Field())
+		// Only terms of fields with statistics are cached.
+		if p := s.postings.get(field, tq.Term); p != nil {
+			return clause{term: tq.Term, field: field, boost: tq.BoostVal.Value(), cached: p, idf: p.idf}, nil
+		}
+		if avgLen, ok := s.avgLen(field); ok {
+			return s.newTermClause(ctx, r, field, tq.Term, tq.BoostVal.Value(), avgLen)
 		}
 	}
 	if pq, ok := cacheablePhrase(q); ok {
@@ -47,20 +52,15 @@ func (s *Searcher) newClause(ctx context.Context, r index.IndexReader, q query.Q
 	return clause{searcher: bs}, nil
 }
 
-// newTermClause prepares a term clause: the term's cached postings, or a reader
-// on them.
-func (s *Searcher) newTermClause(ctx context.Context, r index.IndexReader, field, term string, boost float64) (clause, error) {
+// newTermClause prepares a term clause reading the term's postings.
+func (s *Searcher) newTermClause(ctx context.Context, r index.IndexReader, field, term string, boost, avgLen float64) (clause, error) {
 	c := clause{term: term, field: field, boost: boost}
-	if p := s.postings.get(field, term); p != nil {
-		c.cached, c.idf = p, p.idf
-		return c, nil
-	}
 	tfr, err := r.TermFieldReader(ctx, []byte(term), field, true, true, false)
 	if err != nil {
 		return c, err
 	}
 	c.reader = tfr
-	c.idf, c.avgLen = s.termIDF(field, tfr.Count())
+	c.idf, c.avgLen = s.termIDF(tfr.Count(), avgLen), avgLen
 	return c, nil
 }
 
@@ -72,14 +72,14 @@ func (s *Searcher) field(field string) string {
 	return field
 }
 
-// scores reports whether the Searcher knows what it needs to score terms of field:
-// with BM25, the field's average length.
-func (s *Searcher) scores(field string) bool {
+// avgLen returns the average length of field for BM25, 0 for TF-IDF; ok is false
+// when the Searcher lacks it, not having been told of the field.
+func (s *Searcher) avgLen(field string) (avgLen float64, ok bool) {
 	if s.scoring != index.BM25Scoring {
-		return true
+		return 0, true
 	}
-	_, ok := s.avgFieldLen[field]
-	return ok
+	avgLen, ok = s.avgFieldLen[field]
+	return avgLen, ok
 }
 
 func (c *clause) weight() float64 {

@@ -73,15 +73,14 @@ func (c *postingsCache) put(field, term string, p *postings) {
 	}
 }
 
-// termIDF returns the IDF bleve's term scorer gives a term in df passages of field,
-// and the field's average length (0 unless scoring is BM25).
-func (s *Searcher) termIDF(field string, df uint64) (idf, avgLen float64) {
-	avgLen = s.avgFieldLen[field]
+// termIDF returns the IDF bleve's term scorer gives a term in df passages of a
+// field of average length avgLen (0 unless scoring is BM25).
+func (s *Searcher) termIDF(df uint64, avgLen float64) float64 {
 	n, d := float64(s.docTotal), float64(df)
 	if avgLen > 0 { // as scorer.TermQueryScorer computes it
-		return math.Log(1 + (n-d+0.5)/(d+0.5)), avgLen
+		return math.Log(1 + (n-d+0.5)/(d+0.5))
 	}
-	return 1.0 + math.Log(n/(d+1.0)), avgLen
+	return 1.0 + math.Log(n/(d+1.0))
 }
 
 // readPostings reads a term's postings and calls visit with each passage, in
@@ -147,7 +146,8 @@ func (s *Searcher) Warm(ctx context.Context) error {
 		if err != nil {
 			return err
 		}
-		idf, avgLen := s.termIDF(h.field, tfr.Count())
+		avgLen := s.avgFieldLen[h.field]
+		idf := s.termIDF(tfr.Count(), avgLen)
 		p := &postings{idf: idf, docs: make([]uint32, 0, h.df), scores: make([]float64, 0, h.df)}
 		err = readPostings(tfr, idf, avgLen, func(doc uint64, score float64) {
 			p.docs = append(p.docs, uint32(doc))
