@@ -1,9 +1,7 @@
 package content
 
 import (
-	"strconv"
 	"strings"
-	"unicode"
 
 	"github.com/yuin/goldmark/ast"
 
@@ -21,7 +19,7 @@ type builder struct {
 	doc   *faq.Document
 	errs  []error
 
-	slugs     map[string]bool
+	slugs     slugs
 	questions map[string]int // FAQ question (normalised) -> line
 	section   string         // the current ## heading
 	inFAQ     bool           // the current ## heading is the FAQ heading
@@ -33,7 +31,7 @@ func newBuilder(path string, src []byte, firstLine int, doc *faq.Document) *buil
 		src:       src,
 		lines:     newLines(src, firstLine),
 		doc:       doc,
-		slugs:     map[string]bool{introSlug: true},
+		slugs:     newSlugs(introSlug),
 		questions: map[string]int{},
 	}
 }
@@ -121,7 +119,7 @@ func (b *builder) passage(u unit) {
 		b.errorf(pos, "empty heading: write the section title or question after the #s")
 		return
 	}
-	p.ID = b.doc.ID + "#" + b.slug(p.Title)
+	p.ID = b.doc.ID + "#" + b.slugs.unique(p.Title)
 
 	if u.heading.Level == 2 {
 		b.section, b.inFAQ = p.Title, isFAQHeading(p.Title)
@@ -182,36 +180,6 @@ func (b *builder) errorf(pos int, format string, args ...any) {
 		line = b.lines.line(pos)
 	}
 	b.errs = append(b.errs, errorf(b.path, line, format, args...))
-}
-
-// slug returns the heading's anchor, like GitHub's: lower case, spaces to '-',
-// punctuation dropped; a repeated slug gets "-2", "-3", ...
-func (b *builder) slug(title string) string {
-	s := slugify(title)
-	if s == "" {
-		s = "section"
-	}
-	out := s
-	for i := 2; b.slugs[out]; i++ {
-		out = s + "-" + strconv.Itoa(i)
-	}
-	b.slugs[out] = true
-	return out
-}
-
-// slugify lower-cases title, turns spaces into '-' and drops punctuation.
-func slugify(title string) string {
-	var sb strings.Builder
-	sb.Grow(len(title))
-	for _, r := range strings.TrimSpace(title) {
-		switch {
-		case unicode.IsLetter(r) || unicode.IsNumber(r) || r == '-' || r == '_':
-			sb.WriteRune(unicode.ToLower(r))
-		case r == ' ':
-			sb.WriteByte('-')
-		}
-	}
-	return sb.String()
 }
 
 // isFAQHeading tells whether a ## heading starts the FAQ part.
