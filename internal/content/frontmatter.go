@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"net/url"
-	"strconv"
 	"strings"
 	"time"
 
@@ -85,7 +84,7 @@ func decodeFrontMatter(path string, src []byte, doc *faq.Document) (int, error) 
 	dec.KnownFields(true)
 	var errs []error
 	if err := dec.Decode(&fm); err != nil && !errors.Is(err, io.EOF) {
-		errs = append(errs, yamlErrors(path, offset, err))
+		errs = append(errs, yamlErrors(path, src, offset, err))
 		var te *yaml.TypeError
 		if !errors.As(err, &te) {
 			return 0, errs[0] // a syntax error: nothing was decoded
@@ -135,75 +134,4 @@ func checkReference(n int, r frontMatterReference) error {
 		return fmt.Errorf("reference %d: url %q is not a web address starting with https:// or http://", n, r.URL.Value)
 	}
 	return nil
-}
-
-// yamlErrors turns a YAML decoding error into *Error values with file line numbers.
-// The YAML library reports lines in its messages ("line 3: ..."), relative to the YAML
-// source, which starts offset lines into the file.
-func yamlErrors(path string, offset int, err error) error {
-	var msgs []string
-	var te *yaml.TypeError
-	if errors.As(err, &te) {
-		msgs = te.Errors
-	} else {
-		msgs = []string{strings.TrimPrefix(err.Error(), "yaml: ")}
-	}
-	errs := make([]error, 0, len(msgs))
-	for _, m := range msgs {
-		line := offset // no line: YAML line 0, i.e. just before the first line
-		if rest, ok := strings.CutPrefix(m, "line "); ok {
-			if num, after, ok := strings.Cut(rest, ": "); ok {
-				if n, err := strconv.Atoi(num); err == nil {
-					line, m = n+offset, after
-				}
-			}
-		}
-		if yamlParserError(m) {
-			// The library reports its parser's errors with 0-based lines.
-			line++
-		}
-		errs = append(errs, &Error{Path: path, Line: line, Err: fmt.Errorf("front matter: %s", friendlyYAML(m))})
-	}
-	return joinErrors(errs)
-}
-
-// yamlParserError tells whether m is one of the YAML parser's (not scanner's) error
-// messages, which the library reports with a 0-based line number, or none for line 1.
-func yamlParserError(m string) bool {
-	switch m {
-	case "did not find expected node content", "did not find expected '-' indicator",
-		"did not find expected key", "did not find expected ',' or ']'",
-		"did not find expected ',' or '}'", "found undefined tag handle",
-		"did not find expected <document start>", "found incompatible YAML document",
-		"found duplicate %YAML directive", "found duplicate %TAG directive":
-		return true
-	}
-	return false
-}
-
-// friendlyYAML rewords the YAML library's messages that name Go types.
-func friendlyYAML(m string) string {
-	if rest, ok := strings.CutPrefix(m, "field "); ok {
-		if name, typ, ok := strings.Cut(rest, " not found in type "); ok {
-			if strings.HasSuffix(typ, "frontMatterReference") {
-				return fmt.Sprintf("unknown reference field %q (a reference has title and url)", name)
-			}
-			return fmt.Sprintf("unknown field %q (the fields are %s)", name, frontMatterFields)
-		}
-	}
-	if strings.HasPrefix(m, "cannot unmarshal") {
-		if _, typ, ok := strings.Cut(m, " into "); ok {
-			switch {
-			case strings.HasPrefix(typ, "[]"):
-				return "references must be a list: each entry starts with \"- title: ...\""
-			case strings.HasSuffix(typ, "frontMatter"):
-				return "expected fields like \"title: ...\", one per line"
-			case strings.HasSuffix(typ, "frontMatterReference"):
-				return "a reference is written as \"- title: ...\" with \"url: ...\" on the next line"
-			case typ == "string":
-				return "expected text, found a list or map"
-			}
-		}
-	}
-	return m
 }
