@@ -112,7 +112,7 @@ func decodeFrontMatter(path string, src []byte, doc *faq.Document) (int, error) 
 		if line > 0 {
 			line += offset
 		}
-		if err := checkReference(i+1, r); err != nil {
+		if err := checkReference(i+1, r.Title.Value, r.URL.Value); err != nil {
 			errs = append(errs, &Error{Path: path, Line: line, Err: err})
 			continue
 		}
@@ -122,16 +122,16 @@ func decodeFrontMatter(path string, src []byte, doc *faq.Document) (int, error) 
 }
 
 // checkReference checks that reference n has a title and an http(s) URL.
-func checkReference(n int, r frontMatterReference) error {
+func checkReference(n int, title, link string) error {
 	switch {
-	case r.URL.Value == "":
-		return fmt.Errorf("reference %d (%q) has no url: add \"url: https://...\"", n, r.Title.Value)
-	case r.Title.Value == "":
-		return fmt.Errorf("reference %d (%s) has no title: add \"title: ...\"", n, r.URL.Value)
+	case link == "":
+		return fmt.Errorf("reference %d (%q) has no url: add \"url: https://...\"", n, title)
+	case title == "":
+		return fmt.Errorf("reference %d (%s) has no title: add \"title: ...\"", n, link)
 	}
-	u, err := url.Parse(r.URL.Value)
+	u, err := url.Parse(link)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return fmt.Errorf("reference %d: url %q is not a web address starting with https:// or http://", n, r.URL.Value)
+		return fmt.Errorf("reference %d: url %q is not a web address starting with https:// or http://", n, link)
 	}
 	return nil
 }

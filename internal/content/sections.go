@@ -143,7 +143,7 @@ func (b *builder) passage(u unit) {
 	p.Kind, p.Section = faq.KindSection, b.section
 	if b.inFAQ {
 		p.Kind = faq.KindFAQ
-		key := strings.Join(strings.Fields(strings.ToLower(p.Title)), " ")
+		key := questionKey(p.Title)
 		if line, dup := b.questions[key]; dup {
 			b.errorf(pos, "question %q is already asked on line %d: merge the two answers", p.Title, line)
 			return
@@ -182,13 +182,16 @@ func (b *builder) errorf(pos int, format string, args ...any) {
 	b.errs = append(b.errs, errorf(b.path, line, format, args...))
 }
 
+// questionKey is what two FAQ questions of a document share when they are the same
+// question: case and spacing do not matter.
+func questionKey(q string) string {
+	return strings.Join(strings.Fields(strings.ToLower(q)), " ")
+}
+
 // isFAQHeading tells whether a ## heading starts the FAQ part.
 func isFAQHeading(title string) bool {
-	switch strings.ToLower(strings.TrimSpace(title)) {
-	case "frequently asked questions", "faq", "faqs":
-		return true
-	}
-	return false
+	t := strings.TrimSpace(title)
+	return strings.EqualFold(t, FAQHeading) || strings.EqualFold(t, "FAQ") || strings.EqualFold(t, "FAQs")
 }
 
 // isAlsoAsked tells whether n is the paragraph "Also asked:" (or one starting with
@@ -203,7 +206,7 @@ func isAlsoAsked(n ast.Node, src []byte) bool {
 		return false
 	}
 	t := strings.Trim(string(seg.Value(src)), "*_ \t\n")
-	return strings.EqualFold(t, "also asked:") || strings.EqualFold(t, "also asked")
+	return strings.EqualFold(t, alsoAsked) || strings.EqualFold(t, strings.TrimSuffix(alsoAsked, ":"))
 }
 
 // listItems returns the plain text of each item of a list, skipping empty ones.

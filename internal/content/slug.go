@@ -6,6 +6,13 @@ import (
 	"unicode"
 )
 
+// This file holds the two rules that turn titles into names: heading anchors, which
+// make passage IDs ("<document id>#<anchor>"), and document IDs, which are file names.
+// They differ on purpose. Anchors follow GitHub's rule, so that an ID's fragment is
+// the link to the heading where the file is shown on GitHub, and they must not
+// change: IDs already given out would stop matching. File names want to be short and
+// tidy: words joined by single dashes, never empty, never a name Load skips.
+
 // slugs hands out a document's heading anchors, each unique within the document.
 type slugs struct {
 	taken map[string]bool
@@ -57,4 +64,41 @@ func slugify(title string) string {
 		}
 	}
 	return sb.String()
+}
+
+// FileExt is the extension of content files: Load reads the *.md files.
+const FileExt = ".md"
+
+// maxDocumentID is the longest document ID DocumentID makes, in bytes.
+const maxDocumentID = 80
+
+// DocumentID returns the document ID, i.e. the file name without FileExt, to give a
+// new document titled title: its words (runs of letters and digits) in lower case,
+// joined by '-', at most 80 bytes. It is "faq" when the title has no words, and
+// never "readme", a name Load skips.
+func DocumentID(title string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(title) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			dash = false
+			if b.Len()+len(string(r)) > maxDocumentID {
+				break
+			}
+			b.WriteRune(r)
+		} else {
+			dash = true
+		}
+	}
+	s := strings.Trim(b.String(), "-")
+	switch s {
+	case "":
+		return "faq"
+	case "readme":
+		return "readme-faq"
+	}
+	return s
 }
