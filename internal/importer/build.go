@@ -8,6 +8,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/faqbot/faqbot/internal/content"
 )
 
 // entry is one FAQ entry of a document: a question, its other phrasings and its answer.
@@ -245,47 +247,16 @@ func pagePath(raw string) string {
 	return host(raw) + strings.TrimSuffix(u.EscapedPath(), "/")
 }
 
-// maxSlug is the longest file name, in bytes, before ".md".
-const maxSlug = 80
-
-// assignSlugs gives every document a file name (without ".md") made from its title,
-// unique regardless of case. Names in taken are avoided; the new ones are added.
+// assignSlugs gives every document an ID (its file name) made from its title by
+// content.DocumentID, unique regardless of case. IDs in taken are avoided; the new
+// ones are added.
 func assignSlugs(docs []*document, taken map[string]bool) {
 	for _, d := range docs {
-		base := slug(d.title)
+		base := content.DocumentID(d.title)
 		d.slug = base
 		for n := 2; taken[d.slug]; n++ {
 			d.slug = base + "-" + strconv.Itoa(n)
 		}
 		taken[d.slug] = true
 	}
-}
-
-// slug makes a file name from a title: lower case letters and digits, words joined
-// by '-'. "README" is avoided because content loading skips README files.
-func slug(title string) string {
-	var b strings.Builder
-	dash := false
-	for _, r := range strings.ToLower(title) {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			if dash && b.Len() > 0 {
-				b.WriteByte('-')
-			}
-			dash = false
-			if b.Len()+len(string(r)) > maxSlug {
-				break
-			}
-			b.WriteRune(r)
-		} else {
-			dash = true
-		}
-	}
-	s := strings.Trim(b.String(), "-")
-	switch s {
-	case "":
-		return "faq"
-	case "readme":
-		return "readme-faq"
-	}
-	return s
 }

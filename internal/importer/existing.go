@@ -11,7 +11,7 @@ import (
 )
 
 // used is what content already in place uses and an import must not: document
-// titles (lower case) and IDs (file names without ".md").
+// titles (lower case) and IDs (file names without their extension).
 type used struct {
 	titles map[string]bool
 	ids    map[string]bool
@@ -43,9 +43,10 @@ func existingContent(root, out string) (used, error) {
 }
 
 // importName reports whether id is the file name an import gives a document titled
-// title: its slug, possibly with a number added ("billing", "billing-2").
+// title, that is its content.DocumentID, possibly with a number added ("billing",
+// "billing-2").
 func importName(id, title string) bool {
-	s := slug(title)
+	s := content.DocumentID(title)
 	rest, ok := strings.CutPrefix(id, s)
 	if ok && rest == "" {
 		return true

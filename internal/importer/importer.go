@@ -13,6 +13,8 @@ import (
 	"os"
 	"path/filepath"
 	"time"
+
+	"github.com/faqbot/faqbot/internal/content"
 )
 
 // DefaultOut is the output directory used when Options.Out is empty.
@@ -84,11 +86,11 @@ func Import(ctx context.Context, opts Options) (Report, error) {
 	}
 
 	g := group(in.rows, opts.From)
-	texts, bad := renderEntries(opts.From, g.docs)
+	ps, bad := passages(opts.From, g.docs)
 	if len(bad) > 0 {
 		return Report{}, &BadRowsError{Path: opts.From, Rows: bad}
 	}
-	docs := split(g.docs, texts)
+	docs := split(g.docs, ps)
 	root := opts.ContentDir
 	if root == "" {
 		root = out
@@ -103,9 +105,14 @@ func Import(ctx context.Context, opts Options) (Report, error) {
 	rep := Report{Format: in.format, Rows: len(in.rows), Documents: len(docs), Merged: g.merged, Ignored: in.ignored}
 	files := make([]file, 0, len(docs))
 	for _, d := range docs {
-		files = append(files, file{name: d.slug + ".md", data: render(d, texts, opts.Reviewed)})
+		data, err := render(d, ps, opts.Reviewed)
+		if err != nil {
+			return Report{}, fmt.Errorf("import: %w", err)
+		}
+		name := d.slug + content.FileExt
+		files = append(files, file{name: name, data: data})
 		rep.Entries += len(d.entries)
-		rep.Files = append(rep.Files, filepath.Join(out, d.slug+".md"))
+		rep.Files = append(rep.Files, filepath.Join(out, name))
 	}
 	rep.Replaced, err = write(ctx, out, files, opts.Force)
 	if err != nil {

@@ -2,9 +2,11 @@ package importer
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/faqbot/faqbot/internal/content"
@@ -82,9 +84,9 @@ func TestImportLoads(t *testing.T) {
 // second import of the same file replaces the first one's files.
 func TestImportBesideContent(t *testing.T) {
 	root := t.TempDir()
-	writeFile(t, filepath.Join(root, "billing.md"), "---\ntitle: Payments\n---\n## Cards\nWe take cards.\n")
-	writeFile(t, filepath.Join(root, "sub", "account.md"), "---\ntitle: account\n---\n## Sign-in\nUse your email.\n")
-	writeFile(t, filepath.Join(root, "sub", "privacy.md"), "---\ntitle: Data protection\n---\n## Data\nIn the EU.\n")
+	writeDoc(t, filepath.Join(root, "billing.md"), "Payments", "Cards", "We take cards.")
+	writeDoc(t, filepath.Join(root, "sub", "account.md"), "account", "Sign-in", "Use your email.")
+	writeDoc(t, filepath.Join(root, "sub", "privacy.md"), "Data protection", "Data", "In the EU.")
 	from := filepath.Join("testdata", "faq.csv")
 	ctx := context.Background()
 
@@ -127,12 +129,48 @@ func TestImportBesideContent(t *testing.T) {
 	}
 }
 
-func writeFile(t *testing.T, path, data string) {
+// TestImportSplits imports more answers of one topic than a content file holds: they
+// are split into parts, each within the limit, that load.
+func TestImportSplits(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("question,answer,topic\n")
+	answer := strings.Repeat("A *long* answer. ", 60) // about 1 kB with escapes
+	const rows = 1500
+	for i := range rows {
+		fmt.Fprintf(&b, "Question %d?,%s,Big\n", i, answer)
+	}
+	rep, out, err := importString(t, "big.csv", b.String())
+	if err != nil {
+		t.Fatal(err)
+	}
+	lib, err := content.Load(out)
+	if err != nil {
+		t.Fatalf("content.Load of the parts: %v", err)
+	}
+	var titles []string
+	for _, d := range lib.Documents {
+		titles = append(titles, d.Title)
+		if info, err := os.Stat(d.Path); err != nil || info.Size() > content.MaxFileSize {
+			t.Errorf("%s: %v bytes (error %v); the limit is %d", d.Path, info.Size(), err, content.MaxFileSize)
+		}
+	}
+	if want := []string{"Big (part 1)", "Big (part 2)"}; rep.Documents != 2 || !slices.Equal(titles, want) || lib.Passages() != rows {
+		t.Errorf("imported %d documents titled %q with %d passages; want %q with %d", rep.Documents, titles, lib.Passages(), want, rows)
+	}
+}
+
+// writeDoc writes a content file titled title with one ## section.
+func writeDoc(t *testing.T, path, title, section, text string) {
 	t.Helper()
+	data, err := content.Render(faq.Document{Title: title,
+		Passages: []faq.Passage{{Kind: faq.KindSection, Title: section, Section: section, Text: text}}})
+	if err != nil {
+		t.Fatal(err)
+	}
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	if err := os.WriteFile(path, []byte(data), 0o644); err != nil {
+	if err := os.WriteFile(path, data, 0o644); err != nil {
 		t.Fatal(err)
 	}
 }

@@ -47,7 +47,7 @@ var aliases = map[string]field{
 }
 
 // columnField returns the field a column name stands for: case-insensitive, with
-// spaces and hyphens read as underscores ("Also asked" = also_asked).
+// spaces and hyphens read as underscores ("Alternate phrasings" = alternate_phrasings).
 func columnField(name string) field {
 	n := []byte(strings.ToLower(strings.TrimSpace(name)))
 	for i, c := range n {
