@@ -19,10 +19,12 @@ type RowError struct {
 	Err  error
 }
 
+// Error returns "path:line: problem".
 func (e *RowError) Error() string {
 	return fmt.Sprintf("%s:%d: %v", e.Path, e.Line, e.Err)
 }
 
+// Unwrap returns the problem.
 func (e *RowError) Unwrap() error { return e.Err }
 
 // BadRowsError reports every bad row of an input file. When an import returns it,
@@ -32,6 +34,7 @@ type BadRowsError struct {
 	Rows []*RowError
 }
 
+// Error lists the bad rows, the first maxListed of them, then a count of the rest.
 func (e *BadRowsError) Error() string {
 	var b strings.Builder
 	noun := "rows"
@@ -56,9 +59,14 @@ type ExistsError struct {
 	Paths []string
 }
 
+// Error lists the files, the first maxListed of them, then a count of the rest.
 func (e *ExistsError) Error() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%d files already exist (overwrite them with -force), nothing written:", len(e.Paths))
+	if len(e.Paths) == 1 {
+		b.WriteString("1 file already exists (overwrite it with -force), nothing written:")
+	} else {
+		fmt.Fprintf(&b, "%d files already exist (overwrite them with -force), nothing written:", len(e.Paths))
+	}
 	for i, p := range e.Paths {
 		if i == maxListed {
 			fmt.Fprintf(&b, "\n... and %d more", len(e.Paths)-maxListed)
@@ -70,4 +78,5 @@ func (e *ExistsError) Error() string {
 	return b.String()
 }
 
+// Unwrap returns fs.ErrExist.
 func (e *ExistsError) Unwrap() error { return fs.ErrExist }

@@ -31,9 +31,9 @@ func existingContent(root, out string) (used, error) {
 	if err != nil && !errors.As(err, &cerr) {
 		return u, err // the directory could not be read
 	}
-	out = filepath.Clean(out)
+	out = absPath(out)
 	for _, d := range lib.Documents {
-		if filepath.Dir(d.Path) == out && importName(d.ID, d.Title) {
+		if absPath(filepath.Dir(d.Path)) == out && importName(d.ID, d.Title) {
 			continue
 		}
 		u.ids[strings.ToLower(d.ID)] = true // file names may not differ only in case
@@ -53,4 +53,13 @@ func importName(id, title string) bool {
 	}
 	rest, ok = strings.CutPrefix(rest, "-")
 	return ok && rest != "" && strings.Trim(rest, "0123456789") == ""
+}
+
+// absPath returns path made absolute, so that "content/x" and "/srv/bot/content/x"
+// compare equal; or cleaned, if the working directory is unknown.
+func absPath(path string) string {
+	if abs, err := filepath.Abs(path); err == nil {
+		return abs
+	}
+	return filepath.Clean(path)
 }

@@ -29,9 +29,11 @@ type Options struct {
 	Out string
 	// Force allows replacing files that already exist in Out.
 	Force bool
-	// ContentDir is the content directory Out is part of (Out itself if empty).
-	// Imported documents get titles and file names that no document there has,
-	// except the files of an earlier import into Out that this one replaces.
+	// ContentDir is the content directory the bot reads (Out itself if empty).
+	// When Out is in it, imported documents get titles and file names that no
+	// document there has, except the files of an earlier import into Out that this
+	// one replaces. When Out is not (see content.Reads), only the documents in Out
+	// are avoided, and Report.InContent says so.
 	ContentDir string
 	// Reviewed, when set, is written as every document's review date. Imported
 	// content has not been reviewed by anyone, so it is left out by default.
@@ -58,6 +60,10 @@ type Report struct {
 	Files []string
 	// Replaced are the paths among Files that existed before (only with Force).
 	Replaced []string
+	// InContent tells whether Out is in ContentDir, where the bot reads the files.
+	// When it is not, they must be moved there before they are indexed, and their
+	// titles and names were not checked against the documents there.
+	InContent bool
 }
 
 // Import reads opts.From and writes one content file per document into opts.Out.
@@ -92,7 +98,8 @@ func Import(ctx context.Context, opts Options) (Report, error) {
 	}
 	docs := split(g.docs, ps)
 	root := opts.ContentDir
-	if root == "" {
+	inContent := root == "" || content.Reads(root, out)
+	if !inContent || root == "" {
 		root = out
 	}
 	existing, err := existingContent(root, out)
@@ -102,7 +109,8 @@ func Import(ctx context.Context, opts Options) (Report, error) {
 	assignTitles(docs, existing.titles)
 	assignSlugs(docs, existing.ids)
 
-	rep := Report{Format: in.format, Rows: len(in.rows), Documents: len(docs), Merged: g.merged, Ignored: in.ignored}
+	rep := Report{Format: in.format, Rows: len(in.rows), Documents: len(docs), Merged: g.merged, Ignored: in.ignored,
+		InContent: inContent}
 	files := make([]file, 0, len(docs))
 	for _, d := range docs {
 		data, err := render(d, ps, opts.Reviewed)
