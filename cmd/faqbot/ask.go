@@ -4,23 +4,28 @@ import (
 	"bufio"
 	"context"
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"log/slog"
 	"strings"
 
-	"github.com/faqbot/faqbot/internal/engine"
 	"github.com/faqbot/faqbot/internal/faq"
 )
 
-// maxLine is the longest line of standard input read as one question.
+// maxLine is the longest line of standard input read as one question; a longer line
+// is refused like any question over the length limit, and the next line is read.
 const maxLine = 1 << 20
+
+// explainHits is how many hits -explain shows.
+const explainHits = 8
 
 func runAsk(ctx context.Context, s *settings, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("ask", flag.ContinueOnError)
 	asJSON := fs.Bool("json", false, "print one JSON object per question, one per line")
-	ef := addEngineFlags(fs, s)
+	explain := fs.Bool("explain", false, "also print how each question was analysed and why its best passages scored as they did")
+	f := addIndexFlags(fs, s)
 	if err := parseFlags(fs, args, stderr); err != nil {
 		return err
 	}
@@ -28,49 +33,84 @@ func runAsk(ctx context.Context, s *settings, args []string, stdin io.Reader, st
 	if err != nil {
 		return err
 	}
-	cfg, err := engineConfig(s, ef)
+	svc, err := openService(s, f, log)
 	if err != nil {
 		return err
 	}
-	eng, err := engine.Open(ctx, cfg, log)
-	if err != nil {
-		return err
+	defer svc.Store.Close()
+	if err := svc.Store.Load(ctx); err != nil {
+		return describe(err)
 	}
-	defer eng.Close()
-
 	out := bufio.NewWriter(stdout)
 	defer out.Flush()
 	answer := func(q string) error {
-		a, err := eng.Answer(ctx, q)
-		if err != nil {
-			return err
+		a, err := svc.Ask(ctx, faq.Question{Origin: cliOrigin, Text: q})
+		switch code := faq.ErrorCode(err); code {
+		case "":
+		case faq.EINVALID, faq.ERATELIMIT:
+			// A refused question is an answer of its own; the next one is still asked.
+			a, err = faq.Answer{Question: strings.TrimSpace(q), Kind: kindRefused, Text: faq.ErrorMessage(err)}, nil
+		default:
+			return describe(err)
 		}
 		if *asJSON {
-			return writeJSON(out, a)
+			err = writeJSON(out, a)
+		} else {
+			writePlain(out, a)
 		}
-		writePlain(out, a)
-		return nil
+		if err == nil && *explain {
+			err = svc.Explain(ctx, out, q, explainHits)
+			out.Flush()
+		}
+		return err
 	}
 	if fs.NArg() > 0 {
 		return answer(strings.Join(fs.Args(), " "))
 	}
-	in := bufio.NewScanner(stdin)
-	in.Buffer(make([]byte, 64<<10), maxLine)
-	for in.Scan() {
-		if strings.TrimSpace(in.Text()) == "" {
+	return eachLine(ctx, stdin, answer)
+}
+
+// kindRefused is the kind `ask` prints for a question the service refused (too long):
+// its text says why.
+const kindRefused faq.Kind = "refused"
+
+// eachLine calls f with each non-blank line of r, a line of any length included: one
+// over maxLine is passed on cut to maxLine+1 bytes, so that it is refused as too long.
+func eachLine(ctx context.Context, r io.Reader, f func(string) error) error {
+	in := bufio.NewReaderSize(r, 64<<10)
+	for {
+		line, err := readLine(in)
+		if strings.TrimSpace(line) != "" {
+			if err := f(line); err != nil {
+				return err
+			}
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+		}
+		if errors.Is(err, io.EOF) {
+			return nil
+		}
+		if err != nil {
+			return fmt.Errorf("read questions: %w", err)
+		}
+	}
+}
+
+// readLine reads one line without its line ending, keeping at most maxLine+1 bytes
+// of it and discarding the rest.
+func readLine(in *bufio.Reader) (string, error) {
+	var b []byte
+	for {
+		chunk, err := in.ReadSlice('\n')
+		if len(b) <= maxLine {
+			b = append(b, chunk[:min(len(chunk), maxLine+1-len(b))]...)
+		}
+		if errors.Is(err, bufio.ErrBufferFull) {
 			continue
 		}
-		if err := answer(in.Text()); err != nil {
-			return err
-		}
-		if err := ctx.Err(); err != nil {
-			return err
-		}
+		return strings.TrimRight(string(b), "\r\n"), err
 	}
-	if err := in.Err(); err != nil {
-		return fmt.Errorf("read questions: %w", err)
-	}
-	return nil
 }
 
 // writeJSON prints the answer as one line of JSON, with empty lists rather than null.
@@ -94,7 +134,7 @@ func writeJSON(w *bufio.Writer, a faq.Answer) error {
 func writePlain(w *bufio.Writer, a faq.Answer) {
 	defer w.Flush()
 	switch a.Kind {
-	case faq.KindCrisis:
+	case faq.KindCrisis, kindRefused:
 		fmt.Fprintf(w, "%s\n\n", a.Text)
 		return
 	case faq.KindNoAnswer:

@@ -52,6 +52,25 @@ func (s *settings) duration(key string, def time.Duration) (time.Duration, error
 	return d, nil
 }
 
+// cooldown reads a duration where "off" or "0" turns the pause off (a negative
+// duration for answer.Config).
+func (s *settings) cooldown(key string) (time.Duration, error) {
+	switch v := s.get(key, ""); v {
+	case "":
+		return 0, nil
+	case "0", "off":
+		return -1, nil
+	}
+	d, err := s.duration(key, 0)
+	if err != nil || d < 0 {
+		return 0, fmt.Errorf("%s=%q: want a duration such as 3s, or off", key, s.get(key, ""))
+	}
+	if d == 0 {
+		return -1, nil
+	}
+	return d, nil
+}
+
 func (s *settings) float(key string, def float64) (float64, error) {
 	v := s.get(key, "")
 	if v == "" {

@@ -6,14 +6,13 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
-	"time"
 
-	"github.com/faqbot/faqbot/internal/engine"
+	"github.com/faqbot/faqbot/internal/faq"
 )
 
 func runIndex(ctx context.Context, s *settings, args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("index", flag.ContinueOnError)
-	ef := addEngineFlags(fs, s)
+	f := addIndexFlags(fs, s)
 	if err := parseFlags(fs, args, stderr); err != nil {
 		return err
 	}
@@ -24,20 +23,19 @@ func runIndex(ctx context.Context, s *settings, args []string, stdout, stderr io
 	if err != nil {
 		return err
 	}
-	cfg, err := engineConfig(s, ef)
+	svc, err := openService(s, f, log)
 	if err != nil {
 		return err
 	}
-	eng, err := engine.New(cfg, log)
-	if err != nil {
+	defer svc.Store.Close()
+	// The build in service, if any, is what the report compares with.
+	if err := svc.Store.Open(); err != nil {
 		return err
 	}
-	defer eng.Close()
-	r, err := eng.Reindex(ctx)
+	r, err := svc.Reindex(ctx, faq.ReindexRequest{Origin: cliOrigin})
 	if err != nil {
-		return err
+		return describe(err)
 	}
-	fmt.Fprintf(stdout, "indexed %d documents, %d passages in %s (added %d, removed %d, changed %d)\n",
-		r.Documents, r.Passages, r.Duration.Round(time.Millisecond), len(r.Added), len(r.Removed), len(r.Changed))
+	fmt.Fprintln(stdout, r.Summary())
 	return nil
 }

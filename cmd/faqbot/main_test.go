@@ -102,15 +102,19 @@ func TestIndexCommand(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(out, "indexed 1 documents") || !strings.Contains(out, "passages in") {
-		t.Errorf("index output = %q; want documents, passages and time", out)
+	if !strings.HasPrefix(out, "Indexed 1 document, ") || !strings.Contains(out, "passages in") || strings.Contains(out, "Added") {
+		t.Errorf("first index output = %q; want documents, passages and time, and no changes listed", out)
+	}
+	out, _, err = runFaqbot(t, e, "", "index")
+	if err != nil || !strings.Contains(out, "Nothing changed.") {
+		t.Errorf("second index = %q, %v; want nothing changed", out, err)
 	}
 	if err := os.WriteFile(filepath.Join(e["CONTENT_DIR"], "bad.md"), []byte("no front matter\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	_, _, err = runFaqbot(t, e, "", "index")
-	if err == nil || !strings.Contains(err.Error(), "bad.md") {
-		t.Errorf("index with a broken file: err = %v; want it named", err)
+	if err == nil || !strings.Contains(err.Error(), "bad.md") || !strings.Contains(err.Error(), "previous index is still serving") {
+		t.Errorf("index with a broken file: err = %v; want it named, and the old index said to serve", err)
 	}
 	// The previous build still answers.
 	out, _, err = runFaqbot(t, e, "", "ask", "-json", "how long does ketamine take to work")
@@ -156,7 +160,7 @@ func TestImportCommand(t *testing.T) {
 		t.Fatal(err)
 	}
 	out, _, err := runFaqbot(t, e, "", "import", "-from", csv)
-	if err != nil || !strings.Contains(out, "imported 1 rows") {
+	if err != nil || !strings.Contains(out, "imported 1 row ") {
 		t.Fatalf("import = %q, %v", out, err)
 	}
 	if _, _, err := runFaqbot(t, e, "", "import", "-from", csv); err == nil || !strings.Contains(err.Error(), "-force") {
@@ -171,5 +175,48 @@ func TestImportCommand(t *testing.T) {
 	}
 	if _, _, err := runFaqbot(t, e, "", "import"); !errors.Is(err, errUsage) {
 		t.Errorf("import without -from: err = %v; want a usage error", err)
+	}
+}
+
+// TestAskLongAndBadLines: a question over the length limit, on the command line or a
+// line of standard input of any length, is refused with a reason and the next one is
+// still answered.
+func TestAskLongAndBadLines(t *testing.T) {
+	e := setup(t)
+	huge := strings.Repeat("ketamine ", 200_000) // 1.8 MB on one line
+	in := huge + "\nhow long does ketamine take to work\n"
+	out, stderr, err := runFaqbot(t, e, in, "ask", "-json")
+	if err != nil {
+		t.Fatalf("ask: %v\n%s", err, stderr)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if len(lines) != 2 || !strings.Contains(lines[0], `"kind":"refused"`) || !strings.Contains(lines[0], "under 1000 characters") ||
+		!strings.Contains(lines[1], `"kind":"answer"`) {
+		t.Errorf("ask of a huge line then a question = %.300q; want a refusal, then the answer", out)
+	}
+	out, _, err = runFaqbot(t, e, "", "ask", strings.Repeat("why ", 300))
+	if err != nil || !strings.Contains(out, "under 1000 characters") {
+		t.Errorf("ask with a long argument = %q, %v; want the refusal printed", out, err)
+	}
+}
+
+func TestAskWithoutContent(t *testing.T) {
+	dir := t.TempDir()
+	e := env{"CONTENT_DIR": filepath.Join(dir, "content"), "INDEX_DIR": filepath.Join(dir, "index")}
+	_, _, err := runFaqbot(t, e, "", "ask", "hello")
+	if err == nil || strings.Contains(err.Error(), "reindex") || !strings.Contains(err.Error(), "CONTENT_DIR") {
+		t.Errorf("ask without a content directory: err = %v; want one saying to set CONTENT_DIR", err)
+	}
+}
+
+func TestAskExplain(t *testing.T) {
+	e := setup(t)
+	out, _, err := runFaqbot(t, e, "", "ask", "-explain", "can I drink alcohol on ketamine")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out, "Can I Drink Alcohol While Undergoing Ketamine Therapy?") || !strings.Contains(out, "alcohol") ||
+		strings.Count(out, "Can I Drink Alcohol") < 2 {
+		t.Errorf("ask -explain = %q; want the answer and the explanation naming the top hit", out)
 	}
 }

@@ -8,13 +8,15 @@ import (
 	"io"
 	"log/slog"
 
-	"github.com/faqbot/faqbot/internal/engine"
+	"github.com/faqbot/faqbot/internal/faq"
+	"github.com/faqbot/faqbot/internal/index"
+	"github.com/faqbot/faqbot/internal/serve"
 )
 
 const usage = `faqbot answers questions from the FAQ and article content in content/.
 
 Usage:
-  faqbot ask [-json] [-content DIR] [-index DIR] [QUESTION...]
+  faqbot ask [-json] [-explain] [-content DIR] [-index DIR] [QUESTION...]
         answer the question given as arguments, or each line of standard input
   faqbot index [-content DIR] [-index DIR]
         build the index from the content and switch to it
@@ -59,31 +61,59 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 	return fmt.Errorf("%w: unknown command %q", errUsage, cmd)
 }
 
-// engineFlags are the flags every command that uses the index shares.
-type engineFlags struct {
+// indexFlags are the flags every command that uses the index shares.
+type indexFlags struct {
 	content, index string
 }
 
-func addEngineFlags(fs *flag.FlagSet, s *settings) *engineFlags {
-	f := &engineFlags{}
+func addIndexFlags(fs *flag.FlagSet, s *settings) *indexFlags {
+	f := &indexFlags{}
 	fs.StringVar(&f.content, "content", s.get("CONTENT_DIR", "content"), "content `directory` (CONTENT_DIR)")
 	fs.StringVar(&f.index, "index", s.get("INDEX_DIR", "index"), "index `directory` (INDEX_DIR)")
 	return f
 }
 
-// engineConfig builds the engine's configuration from flags and settings.
-func engineConfig(s *settings, f *engineFlags) (engine.Config, error) {
-	cov, err := s.float("ANSWER_MIN_COVERAGE", 0)
-	if err != nil {
-		return engine.Config{}, err
+// openService returns the answering service over the index in f.index, opened but
+// not loaded: the caller puts a build in service (Store.Load or Store.Open).
+func openService(s *settings, f *indexFlags, log *slog.Logger) (*serve.Service, error) {
+	cfg := serve.Config{Index: index.Config{ContentDir: f.content, IndexDir: f.index}}
+	if err := answerConfig(s, &cfg); err != nil {
+		return nil, err
 	}
-	return engine.Config{
-		ContentDir:  f.content,
-		IndexDir:    f.index,
-		Disclaimer:  s.get("DISCLAIMER", ""),
-		CrisisText:  s.get("CRISIS_MESSAGE", ""),
-		MinCoverage: cov,
-	}, nil
+	return serve.NewService(cfg, nil, log)
+}
+
+// answerConfig reads how questions are ranked and answered into cfg.
+func answerConfig(s *settings, cfg *serve.Config) error {
+	var err error
+	if cfg.Ranking.MinCoverage, err = s.float("ANSWER_MIN_COVERAGE", 0); err != nil {
+		return err
+	}
+	if cfg.Answer.Cooldown, err = s.cooldown("ASK_COOLDOWN"); err != nil {
+		return err
+	}
+	cfg.Answer.Disclaimer = s.get("DISCLAIMER", "")
+	cfg.Answer.CrisisText = s.get("CRISIS_MESSAGE", "")
+	return nil
+}
+
+// cliOrigin is where the command line's requests come from: no server, no user (and
+// so no cooldown).
+var cliOrigin = faq.Origin{Transport: faq.TransportCLI}
+
+// describe is err as the command line shows it: the service's message and details
+// for an outcome the user can act on, the whole chain for an internal error (the
+// operator is the user here).
+func describe(err error) error {
+	var fe *faq.Error
+	if !errors.As(err, &fe) || fe.Code == faq.EINTERNAL {
+		return err
+	}
+	msg := fe.Message
+	if fe.Details != "" {
+		msg += "\n" + fe.Details
+	}
+	return errors.New(msg)
 }
 
 // newLogger returns the process's structured logger, writing to w.

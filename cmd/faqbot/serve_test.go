@@ -73,7 +73,7 @@ func TestServeBothTransports(t *testing.T) {
 	e["DISCORD_GUILD_ID"] = discordtest.GuildID
 	e["HTTP_ADDR"] = addr
 	e["DISCORD_PUBLIC_KEY"] = hex.EncodeToString(pub)
-	e["DISCORD_ASK_COOLDOWN"] = "off"
+	e["ASK_COOLDOWN"] = "off"
 
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()

@@ -4,33 +4,34 @@ import (
 	"context"
 	"crypto/ed25519"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"io"
 	"log/slog"
 	"net"
+	"net/http"
 	"os"
 	"sort"
 	"strings"
-	"sync"
+	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
 
 	"github.com/faqbot/faqbot/internal/discord"
 	"github.com/faqbot/faqbot/internal/discord/endpoint"
-	"github.com/faqbot/faqbot/internal/engine"
-	"github.com/faqbot/faqbot/internal/faq"
-	"github.com/faqbot/faqbot/internal/metrics"
+	"github.com/faqbot/faqbot/internal/index"
+	"github.com/faqbot/faqbot/internal/serve"
 )
 
-// inProcess is an endpoint started by faqload itself, wired as `faqbot serve` wires it:
-// endpoint -> discord.Bot -> metrics -> engine.
+// inProcess is an endpoint started by faqload itself, wired by serve.Run as `faqbot
+// serve` wires it.
 type inProcess struct {
 	url  string
 	stop func()
 	reg  *prometheus.Registry
 }
 
-// kinds returns how many questions the engine answered of each kind, from the metrics.
+// kinds returns how many questions the service answered of each kind, from the metrics.
 func (p *inProcess) kinds() string {
 	mfs, err := p.reg.Gather()
 	if err != nil {
@@ -53,10 +54,11 @@ func (p *inProcess) kinds() string {
 	return strings.Join(parts, ", ")
 }
 
-// startInProcess builds an index of o.content in a temporary directory and serves the
-// interactions endpoint on a loopback port, verifying with pub. The bot logs at Info
-// level into io.Discard (the formatting is paid, the writes are not), or with -v at
-// Warn level to stderr.
+// startInProcess serves the interactions endpoint on a loopback port with serve.Run,
+// exactly as `faqbot serve` runs it, over an index of o.content built in a temporary
+// directory, verifying with pub. It returns once /healthz says the index is in
+// service. The bot logs at Info level into io.Discard (the formatting is paid, the
+// writes are not), or with -v at Warn level to stderr.
 func startInProcess(ctx context.Context, o options, pub ed25519.PublicKey, stderr io.Writer) (*inProcess, error) {
 	out, level := io.Discard, slog.LevelInfo
 	if o.verbose {
@@ -68,69 +70,60 @@ func startInProcess(ctx context.Context, o options, pub ed25519.PublicKey, stder
 	if err != nil {
 		return nil, fmt.Errorf("create index directory: %w", err)
 	}
-	eng, err := engine.Open(ctx, engine.Config{ContentDir: o.content, IndexDir: indexDir}, log)
-	if err != nil {
-		os.RemoveAll(indexDir)
-		return nil, fmt.Errorf("open engine over %s: %w", o.content, err)
-	}
-	reg := prometheus.NewRegistry()
-	m := metrics.New(reg)
-	// /ask makes no REST calls; the API URL points nowhere so that nothing reaches discord.com.
-	dcfg := discord.Config{Token: "faqload", AppID: "load-app", APIURL: "http://127.0.0.1:1/api/v9"}
-	sess, err := discord.NewSession(dcfg, log)
-	if err != nil {
-		eng.Close()
-		os.RemoveAll(indexDir)
-		return nil, err
-	}
-	var answerer discord.Engine = eng
-	if o.memo {
-		answerer = &memoEngine{Engine: eng}
-	}
-	bot := discord.New(dcfg, m.Wrap(answerer), sess, log)
-	h, err := endpoint.New(endpoint.Config{PublicKey: hex.EncodeToString(pub)}, bot, eng.Ready, reg, log)
-	if err != nil {
-		eng.Close()
-		os.RemoveAll(indexDir)
-		return nil, err
-	}
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
-		eng.Close()
 		os.RemoveAll(indexDir)
 		return nil, fmt.Errorf("listen on loopback: %w", err)
 	}
+	reg := prometheus.NewRegistry()
+	cfg := serve.Config{
+		Index: index.Config{ContentDir: o.content, IndexDir: indexDir},
+		// /ask makes no REST calls; the API URL points nowhere so that nothing reaches discord.com.
+		Discord:  discord.Config{Token: "faqload", AppID: "load-app", APIURL: "http://127.0.0.1:1/api/v9"},
+		Endpoint: endpoint.Config{PublicKey: hex.EncodeToString(pub)},
+		Listener: ln,
+		Registry: reg,
+	}
 	sctx, cancel := context.WithCancel(ctx)
 	done := make(chan error, 1)
-	go func() { done <- endpoint.Serve(sctx, ln, h, log) }()
+	go func() { done <- serve.Run(sctx, cfg, log) }()
 	stop := func() {
 		cancel()
 		if err := <-done; err != nil {
-			fmt.Fprintln(stderr, "faqload: endpoint:", err)
+			fmt.Fprintln(stderr, "faqload: serve:", err)
 		}
-		h.Wait()
-		bot.Wait()
-		eng.Close()
 		os.RemoveAll(indexDir)
 	}
-	return &inProcess{url: "http://" + ln.Addr().String() + endpoint.DefaultPath, stop: stop, reg: reg}, nil
+	base := "http://" + ln.Addr().String()
+	if err := awaitReady(ctx, base+serve.PathHealth, done); err != nil {
+		cancel()
+		os.RemoveAll(indexDir)
+		return nil, fmt.Errorf("start the endpoint over %s: %w", o.content, err)
+	}
+	return &inProcess{url: base + endpoint.DefaultPath, stop: stop, reg: reg}, nil
 }
 
-// memoEngine answers each distinct question once with the engine and replays the answer
-// after: with -memo, a run measures everything except the search.
-type memoEngine struct {
-	*engine.Engine
-	answers sync.Map // question -> faq.Answer
-}
-
-// Answer returns the remembered answer to question, asking the engine the first time.
-func (m *memoEngine) Answer(ctx context.Context, question string) (faq.Answer, error) {
-	if a, ok := m.answers.Load(question); ok {
-		return a.(faq.Answer), nil
+// awaitReady polls the health URL until it says ready, serving ends (done), or ctx ends.
+func awaitReady(ctx context.Context, url string, done <-chan error) error {
+	tick := time.NewTicker(20 * time.Millisecond)
+	defer tick.Stop()
+	for {
+		resp, err := http.Get(url)
+		if err == nil {
+			resp.Body.Close()
+			if resp.StatusCode == http.StatusOK {
+				return nil
+			}
+		}
+		select {
+		case err := <-done:
+			if err == nil {
+				err = errors.New("stopped before the index was loaded")
+			}
+			return err
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-tick.C:
+		}
 	}
-	a, err := m.Engine.Answer(ctx, question)
-	if err == nil {
-		m.answers.Store(question, a)
-	}
-	return a, err
 }

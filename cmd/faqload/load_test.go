@@ -20,7 +20,7 @@ import (
 // echoBot answers every /ask inline, counting distinct users.
 type echoBot struct{ n atomic.Int64 }
 
-func (b *echoBot) Respond(ctx context.Context, i *discordgo.Interaction) (*discordgo.InteractionResponse, func(context.Context)) {
+func (b *echoBot) Respond(ctx context.Context, transport string, i *discordgo.Interaction) (*discordgo.InteractionResponse, func(context.Context)) {
 	b.n.Add(1)
 	q := i.ApplicationCommandData().Options[0].StringValue()
 	return &discordgo.InteractionResponse{
@@ -35,8 +35,7 @@ func TestRunAgainstEndpoint(t *testing.T) {
 		t.Fatal(err)
 	}
 	bot := &echoBot{}
-	h, err := endpoint.New(endpoint.Config{PublicKey: hex.EncodeToString(pub)}, bot,
-		func() bool { return true }, nil, slog.New(slog.DiscardHandler))
+	h, err := endpoint.New(endpoint.Config{PublicKey: hex.EncodeToString(pub)}, bot, slog.New(slog.DiscardHandler))
 	if err != nil {
 		t.Fatal(err)
 	}

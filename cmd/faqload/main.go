@@ -3,7 +3,7 @@
 //
 // With -url it drives a running endpoint; that endpoint's DISCORD_PUBLIC_KEY must be the
 // public key of -seed (faqload prints it). Without -url it starts the endpoint in-process
-// on a loopback port, with the real engine over -content and a generated key pair, and
+// on a loopback port, with the real answering service over -content and a generated key pair, and
 // drives it over real HTTP.
 package main
 
@@ -60,7 +60,6 @@ type options struct {
 	content     string
 	cpuProfile  string
 	verbose     bool
-	memo        bool
 	printKey    bool
 }
 
@@ -75,11 +74,10 @@ func runMain(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	fs.IntVar(&o.concurrency, "concurrency", 32, "requests in flight at once")
 	fs.IntVar(&o.pool, "pool", 40000, "distinct pre-signed requests (distinct users, so the /ask cooldown does not apply)")
 	fs.StringVar(&o.questions, "questions", "", "file of questions, one a line (default: a built-in mix)")
-	fs.StringVar(&o.content, "content", "content", "in-process mode: content directory the engine indexes")
+	fs.StringVar(&o.content, "content", "content", "in-process mode: content directory the service answers from")
 	fs.StringVar(&o.cpuProfile, "cpuprofile", "", "in-process mode: write a CPU profile of the whole run to this file")
 	fs.BoolVar(&o.verbose, "v", false, "in-process mode: log the endpoint's warnings")
 	fs.BoolVar(&o.printKey, "print-key", false, "print the public key of -seed (for DISCORD_PUBLIC_KEY) and exit")
-	fs.BoolVar(&o.memo, "memo", false, "in-process mode: answer each distinct question once and replay it, to measure everything but the search")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}

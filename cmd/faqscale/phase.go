@@ -18,8 +18,9 @@ import (
 	"strings"
 	"time"
 
-	"github.com/faqbot/faqbot/internal/engine"
 	"github.com/faqbot/faqbot/internal/faq"
+	"github.com/faqbot/faqbot/internal/index"
+	"github.com/faqbot/faqbot/internal/serve"
 )
 
 // result is what one phase measured. Durations are in milliseconds, latencies in
@@ -74,7 +75,7 @@ func runPhase(ctx context.Context, phase string, args []string, stdout io.Writer
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	cfg := engine.Config{ContentDir: *contentDir, IndexDir: *indexDir}
+	cfg := index.Config{ContentDir: *contentDir, IndexDir: *indexDir}
 	heap := func() {}
 	if *profile != "" {
 		stop, err := startCPUProfile(*profile + ".cpu.pprof")
@@ -106,23 +107,23 @@ func runPhase(ctx context.Context, phase string, args []string, stdout io.Writer
 }
 
 // buildPhase builds the index from scratch, as `faqbot index` does.
-// heap is called while the engine is still open, for a heap profile.
-func buildPhase(ctx context.Context, cfg engine.Config, heap func()) (result, error) {
+// heap is called while the index is still open, for a heap profile.
+func buildPhase(ctx context.Context, cfg index.Config, heap func()) (result, error) {
 	var logs bytes.Buffer
 	log := slog.New(slog.NewJSONHandler(&logs, nil))
 	start := time.Now()
-	e, err := engine.New(cfg, log)
+	svc, err := serve.NewService(serve.Config{Index: cfg}, nil, log)
 	if err != nil {
 		return result{}, err
 	}
-	defer e.Close()
-	rep, err := e.Reindex(ctx)
+	defer svc.Store.Close()
+	rep, err := svc.Store.Reindex(ctx)
 	if err != nil {
 		return result{}, err
 	}
 	r := result{Total: msSince(start), Documents: rep.Documents, Passages: rep.Passages}
 	heap()
-	// The engine logs where the time went; durations are in nanoseconds.
+	// The index logs where the time went; durations are in nanoseconds.
 	sc := bufio.NewScanner(&logs)
 	sc.Buffer(nil, 1<<20)
 	for sc.Scan() {
@@ -141,7 +142,7 @@ func buildPhase(ctx context.Context, cfg engine.Config, heap func()) (result, er
 
 // servePhase opens the existing index as `faqbot serve` does, checks that it was not
 // rebuilt, and answers every question once, timing each.
-func servePhase(ctx context.Context, cfg engine.Config, qfile, answers string, heap func()) (result, error) {
+func servePhase(ctx context.Context, cfg index.Config, qfile, answers string, heap func()) (result, error) {
 	var qs []question
 	if err := readJSON(qfile, &qs); err != nil {
 		return result{}, err
@@ -151,11 +152,14 @@ func servePhase(ctx context.Context, cfg engine.Config, qfile, answers string, h
 		return result{}, err
 	}
 	start := time.Now()
-	e, err := engine.Open(ctx, cfg, nil)
+	svc, err := serve.NewService(serve.Config{Index: cfg}, nil, nil)
 	if err != nil {
 		return result{}, err
 	}
-	defer e.Close()
+	defer svc.Store.Close()
+	if err := svc.Store.Load(ctx); err != nil {
+		return result{}, err
+	}
 	r := result{Startup: msSince(start)}
 	after, err := builds(cfg.IndexDir)
 	if err != nil {
@@ -165,7 +169,7 @@ func servePhase(ctx context.Context, cfg engine.Config, qfile, answers string, h
 
 	// Warm up on a few questions so the first timings are not page faults.
 	for _, q := range qs[:min(50, len(qs))] {
-		if _, err := e.Answer(ctx, q.Text); err != nil {
+		if _, err := ask(ctx, svc, q.Text); err != nil {
 			return result{}, err
 		}
 	}
@@ -175,7 +179,7 @@ func servePhase(ctx context.Context, cfg engine.Config, qfile, answers string, h
 	var out strings.Builder
 	for _, q := range qs {
 		t := time.Now()
-		a, err := e.Answer(ctx, q.Text)
+		a, err := ask(ctx, svc, q.Text)
 		d := float64(time.Since(t).Nanoseconds()) / 1e3
 		if err != nil {
 			return result{}, err
@@ -294,4 +298,14 @@ func peakRSS() (float64, error) {
 		}
 	}
 	return 0, errors.New("read peak RSS: no VmHWM in /proc/self/status")
+}
+
+// ask asks the service a question; a question it refuses (too long) is an answer of
+// kind "refused" here, as `faqbot ask` prints it.
+func ask(ctx context.Context, svc *serve.Service, q string) (faq.Answer, error) {
+	a, err := svc.Ask(ctx, faq.Question{Text: q})
+	if faq.ErrorCode(err) == faq.EINVALID {
+		return faq.Answer{Question: q, Kind: "refused"}, nil
+	}
+	return a, err
 }

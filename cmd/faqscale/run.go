@@ -151,7 +151,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 // dir/medquad.
 //
 // The files are then dated an hour back, as content written well before it is
-// indexed: the engine compares content changed just before a build by its bytes,
+// indexed: the index compares content changed just before a build by its bytes,
 // not its file times, at the next start, and that is not what start-up should
 // measure.
 func prepareContent(ctx context.Context, content, medquad, dir string) (importer.Report, error) {

@@ -2,32 +2,22 @@ package discord_test
 
 import (
 	"context"
-	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/bwmarrin/discordgo"
 
 	"github.com/faqbot/faqbot/internal/discord"
-	"github.com/faqbot/faqbot/internal/engine"
+	"github.com/faqbot/faqbot/internal/faq"
+	"github.com/faqbot/faqbot/internal/faqtest/servicetest"
 )
 
-// benchBot is a bot over the real engine and the seed content, without a session.
+// benchBot is a bot over the real service and the seed content, without a session.
 func benchBot(b *testing.B) *discord.Bot {
 	b.Helper()
-	dir := b.TempDir()
-	if err := os.CopyFS(filepath.Join(dir, "content"), os.DirFS("../../content")); err != nil {
-		b.Fatal(err)
-	}
-	eng, err := engine.Open(context.Background(), engine.Config{ContentDir: filepath.Join(dir, "content"), IndexDir: filepath.Join(dir, "index")}, nil)
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.Cleanup(func() { eng.Close() })
-	return discord.New(discord.Config{Cooldown: -1}, eng, nil, nil)
+	return discord.New(discord.Config{}, servicetest.Seed(b), nil, nil)
 }
 
-// BenchmarkRespondAsk measures the /ask response (engine answer and rendering), which
+// BenchmarkRespondAsk measures the /ask response (the service's answer and rendering), which
 // must come well within Discord's 3 s.
 func BenchmarkRespondAsk(b *testing.B) {
 	bot := benchBot(b)
@@ -36,7 +26,7 @@ func BenchmarkRespondAsk(b *testing.B) {
 			{Name: "question", Type: discordgo.ApplicationCommandOptionString, Value: "Can I drink alcohol during ketamine therapy?"},
 		}}}
 	for b.Loop() {
-		if resp, _ := bot.Respond(context.Background(), i); resp.Type != discordgo.InteractionResponseChannelMessageWithSource {
+		if resp, _ := bot.Respond(context.Background(), faq.TransportEndpoint, i); resp.Type != discordgo.InteractionResponseChannelMessageWithSource {
 			b.Fatal(resp.Type)
 		}
 	}
@@ -50,7 +40,7 @@ func BenchmarkRespondAutocomplete(b *testing.B) {
 			{Name: "question", Type: discordgo.ApplicationCommandOptionString, Value: "can i ta", Focused: true},
 		}}}
 	for b.Loop() {
-		if resp, _ := bot.Respond(context.Background(), i); resp.Type != discordgo.InteractionApplicationCommandAutocompleteResult {
+		if resp, _ := bot.Respond(context.Background(), faq.TransportEndpoint, i); resp.Type != discordgo.InteractionApplicationCommandAutocompleteResult {
 			b.Fatal(resp.Type)
 		}
 	}

@@ -13,32 +13,34 @@ const (
 // Administrator (which implies every permission).
 const moderatorPermissions = discordgo.PermissionManageGuild | discordgo.PermissionAdministrator
 
-// Commands returns the application commands to register (bulk overwrite).
-func Commands() []*discordgo.ApplicationCommand {
+// Commands returns the application commands to register (bulk overwrite). The /ask
+// option is registered with maxQuestion as its max_length (none when 0), the limit the
+// answering service enforces.
+func Commands(maxQuestion int) []*discordgo.ApplicationCommand {
 	manageServer := int64(discordgo.PermissionManageGuild)
-	noDM := false
+	inServers := []discordgo.InteractionContextType{discordgo.InteractionContextGuild}
 	return []*discordgo.ApplicationCommand{
 		{
 			Name:        cmdAsk,
 			Type:        discordgo.ChatApplicationCommand,
-			Description: "Ask a question; the answer comes from this server's FAQ and articles",
+			Description: descAsk,
 			Options: []*discordgo.ApplicationCommandOption{{
 				Type:         discordgo.ApplicationCommandOptionString,
 				Name:         optQuestion,
-				Description:  "Your question, in your own words",
+				Description:  descQuestion,
 				Required:     true,
 				Autocomplete: true,
-				MaxLength:    MaxQuestionLength,
+				MaxLength:    maxQuestion,
 			}},
 		},
 		{
 			Name:        cmdReindex,
 			Type:        discordgo.ChatApplicationCommand,
-			Description: "Rebuild the answer index from the content (moderators)",
+			Description: descReindex,
 			// Hidden from members without Manage Server by default; server owners can
 			// change that, so Respond checks again.
 			DefaultMemberPermissions: &manageServer,
-			DMPermission:             &noDM,
+			Contexts:                 &inServers,
 		},
 	}
 }

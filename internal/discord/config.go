@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-	"time"
 )
 
 // Environment variables read by ConfigFromEnv.
@@ -14,14 +13,12 @@ const (
 	EnvGuildID         = "DISCORD_GUILD_ID"
 	EnvAPIURL          = "DISCORD_API_URL"
 	EnvPublicReplies   = "DISCORD_PUBLIC_REPLIES"
-	EnvAskCooldown     = "DISCORD_ASK_COOLDOWN"
 	EnvModeratorRoleID = "DISCORD_MODERATOR_ROLE_ID"
 )
 
 // ConfigFromEnv reads the bot's configuration from environment variables through
 // getenv (os.Getenv, or a map in tests). A missing token is not an error here; Serve
-// and NewSession report it. DISCORD_ASK_COOLDOWN is a Go duration ("3s", "500ms");
-// "0" or "off" turns the cooldown off.
+// and NewSession report it.
 func ConfigFromEnv(getenv func(string) string) (Config, error) {
 	cfg := Config{
 		Token:           strings.TrimSpace(getenv(EnvToken)),
@@ -36,20 +33,6 @@ func ConfigFromEnv(getenv func(string) string) (Config, error) {
 			return Config{}, fmt.Errorf("%s=%q: want true or false", EnvPublicReplies, v)
 		}
 		cfg.Public = b
-	}
-	switch v := strings.TrimSpace(getenv(EnvAskCooldown)); v {
-	case "":
-	case "0", "off":
-		cfg.Cooldown = -1
-	default:
-		d, err := time.ParseDuration(v)
-		if err != nil || d < 0 {
-			return Config{}, fmt.Errorf("%s=%q: want a duration such as 3s, or off", EnvAskCooldown, v)
-		}
-		cfg.Cooldown = d
-		if d == 0 {
-			cfg.Cooldown = -1
-		}
 	}
 	for _, v := range [][2]string{{EnvAppID, cfg.AppID}, {EnvGuildID, cfg.GuildID}, {EnvModeratorRoleID, cfg.ModeratorRoleID}} {
 		if v[1] != "" && !isSnowflake(v[1]) {

@@ -3,7 +3,6 @@ package discord
 import (
 	"strings"
 	"testing"
-	"time"
 )
 
 func TestConfigFromEnv(t *testing.T) {
@@ -16,11 +15,8 @@ func TestConfigFromEnv(t *testing.T) {
 		{name: "defaults", env: map[string]string{}, want: Config{}},
 		{name: "all", env: map[string]string{
 			"DISCORD_TOKEN": " tok ", "DISCORD_APP_ID": "1", "DISCORD_GUILD_ID": "2", "DISCORD_API_URL": "http://127.0.0.1:9/api/v9",
-			"DISCORD_PUBLIC_REPLIES": "true", "DISCORD_ASK_COOLDOWN": "10s", "DISCORD_MODERATOR_ROLE_ID": "3",
-		}, want: Config{Token: "tok", AppID: "1", GuildID: "2", APIURL: "http://127.0.0.1:9/api/v9", Public: true, Cooldown: 10 * time.Second, ModeratorRoleID: "3"}},
-		{name: "cooldown off", env: map[string]string{"DISCORD_ASK_COOLDOWN": "off"}, want: Config{Cooldown: -1}},
-		{name: "cooldown zero", env: map[string]string{"DISCORD_ASK_COOLDOWN": "0s"}, want: Config{Cooldown: -1}},
-		{name: "bad cooldown", env: map[string]string{"DISCORD_ASK_COOLDOWN": "soon"}, wantErr: "DISCORD_ASK_COOLDOWN"},
+			"DISCORD_PUBLIC_REPLIES": "true", "DISCORD_MODERATOR_ROLE_ID": "3",
+		}, want: Config{Token: "tok", AppID: "1", GuildID: "2", APIURL: "http://127.0.0.1:9/api/v9", Public: true, ModeratorRoleID: "3"}},
 		{name: "bad bool", env: map[string]string{"DISCORD_PUBLIC_REPLIES": "yes please"}, wantErr: "DISCORD_PUBLIC_REPLIES"},
 		{name: "bad guild", env: map[string]string{"DISCORD_GUILD_ID": "my server"}, wantErr: "DISCORD_GUILD_ID"},
 	}

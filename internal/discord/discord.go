@@ -1,37 +1,22 @@
 // Package discord is faqbot's Discord front end: the slash commands, the rendering of
-// answers as Discord messages, and the gateway bot. It is the only package that imports
-// discordgo. The HTTP interactions transport (package endpoint) shares its core: both
-// transports call Bot.Respond.
+// the answering service's results as Discord messages, and the gateway bot. It is the
+// only package that imports discordgo. The HTTP interactions transport (package
+// endpoint) shares its core: both transports call Bot.Respond. Everything a question
+// goes through (limits, cooldown, crisis check, search, every reply text) is the
+// service's; this package lays the results out.
 package discord
 
 import (
-	"context"
 	"log/slog"
 	"sync"
-	"time"
 
 	"github.com/bwmarrin/discordgo"
 
 	"github.com/faqbot/faqbot/internal/faq"
 )
 
-// Engine is what the bot needs from the answer engine (cmd passes *engine.Engine).
-type Engine interface {
-	Answer(ctx context.Context, question string) (faq.Answer, error)
-	Suggest(ctx context.Context, prefix string, limit int) ([]faq.Alternative, error)
-	Passage(ctx context.Context, passageID string) (faq.Answer, error)
-	Reindex(ctx context.Context) (faq.ReindexReport, error)
-}
-
 // DefaultAPIURL is the base URL of Discord's REST API.
 const DefaultAPIURL = "https://discord.com/api/v9"
-
-// DefaultCooldown is the per-user /ask cooldown when Config.Cooldown is zero.
-const DefaultCooldown = 3 * time.Second
-
-// MaxQuestionLength is the longest question (in characters) the bot accepts; the /ask
-// option is registered with this max_length and longer mentions are refused politely.
-const MaxQuestionLength = 1000
 
 // Config configures the bot; the zero value of each field means its default.
 type Config struct {
@@ -47,9 +32,9 @@ type Config struct {
 	APIURL string
 	// Public makes replies visible to the channel instead of only to the asker.
 	Public bool
-	// Cooldown is the per-user /ask cooldown (DISCORD_ASK_COOLDOWN); zero means
-	// DefaultCooldown, negative turns it off.
-	Cooldown time.Duration
+	// MaxQuestion is the answering service's question length limit, registered as
+	// the /ask option's max_length so that Discord stops longer ones as they are typed.
+	MaxQuestion int
 	// ModeratorRoleID is an optional role whose members may /reindex besides those with
 	// Manage Server or Administrator.
 	ModeratorRoleID string
@@ -59,40 +44,30 @@ func (c Config) withDefaults() Config {
 	if c.APIURL == "" {
 		c.APIURL = DefaultAPIURL
 	}
-	if c.Cooldown == 0 {
-		c.Cooldown = DefaultCooldown
-	}
 	return c
 }
 
-// Bot answers Discord interactions and mentions from an Engine. It is safe for
-// concurrent use; it keeps no state a restart or another replica would need.
+// Bot answers Discord interactions and mentions through the answering service. It is
+// safe for concurrent use; it keeps no state a restart or another replica would need.
 type Bot struct {
-	cfg      Config
-	eng      Engine
-	rest     *discordgo.Session
-	log      *slog.Logger
-	cooldown *cooldown
+	cfg  Config
+	svc  faq.Service
+	rest *discordgo.Session
+	log  *slog.Logger
 
 	mu      sync.Mutex
 	idle    *sync.Cond
 	pending int
 }
 
-// New returns a bot answering from eng. rest is used for REST calls made after the
+// New returns a bot answering through svc. rest is used for REST calls made after the
 // immediate response (editing a deferred /reindex reply); it needs no open gateway.
-func New(cfg Config, eng Engine, rest *discordgo.Session, log *slog.Logger) *Bot {
+func New(cfg Config, svc faq.Service, rest *discordgo.Session, log *slog.Logger) *Bot {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
 	cfg = cfg.withDefaults()
-	b := &Bot{
-		cfg:      cfg,
-		eng:      eng,
-		rest:     rest,
-		log:      log,
-		cooldown: newCooldown(cfg.Cooldown, time.Now),
-	}
+	b := &Bot{cfg: cfg, svc: svc, rest: rest, log: log}
 	b.idle = sync.NewCond(&b.mu)
 	return b
 }

@@ -3,103 +3,166 @@ package discord
 import (
 	"context"
 	"errors"
+	"io"
 	"strings"
 	"sync"
 	"time"
 
+	"github.com/faqbot/faqbot/internal/answer"
 	"github.com/faqbot/faqbot/internal/faq"
+	"github.com/faqbot/faqbot/internal/index"
 )
 
-// fakeEngine is a tiny in-memory Engine for the unit tests of the core; the end-to-end
-// tests use the real engine.
-type fakeEngine struct {
-	mu       sync.Mutex
-	answers  map[string]faq.Answer // by question
-	passages map[string]faq.Answer // by passage id
-	suggest  []faq.Alternative
-	reindex  func(context.Context) (faq.ReindexReport, error)
-	asked    []string
+// fakeLibrary is a tiny in-memory index for the unit tests of the Discord front end:
+// the answering service in front of it is the real one, so refusals, crisis replies
+// and texts are what users get. The end-to-end tests use the real index.
+type fakeLibrary struct {
+	mu      sync.Mutex
+	doc     *faq.Document
+	texts   map[string]string   // passage id -> text
+	matches map[string][]string // question -> passage ids, the first answering
+	near    map[string][]string // question -> nearest topics when not covered
+	reindex func(context.Context) (faq.ReindexReport, error)
+	asked   []string
 }
 
-var errFakeDown = errors.New("engine down")
+var errFakeDown = errors.New("index down")
 
-func (f *fakeEngine) Answer(_ context.Context, q string) (faq.Answer, error) {
+// Passage ids of the sample content.
+const (
+	sampleID = "ketamine-and-antidepressants#can-i-take-ketamine-while-on-an-ssri"
+	worksID  = "ketamine-and-antidepressants#how-antidepressants-work"
+	risksID  = "ketamine-and-antidepressants#potential-risks"
+)
+
+func newFakeLibrary() *fakeLibrary {
+	doc := &faq.Document{
+		ID:    "ketamine-and-antidepressants",
+		Title: "Ketamine and Antidepressants",
+		References: []faq.Reference{
+			{Title: "NIMH: Depression", URL: "https://www.nimh.nih.gov/health/topics/depression"},
+			{Title: "Healthline [review]", URL: "https://www.healthline.com/x"},
+		},
+		Reviewed:   time.Date(2026, 11, 25, 0, 0, 0, 0, time.UTC),
+		Disclaimer: "This is general information, not medical advice.",
+		Passages: []faq.Passage{
+			{ID: sampleID, Kind: faq.KindFAQ, Title: "Can I take ketamine while on an SSRI?", Section: "Frequently Asked Questions"},
+			{ID: worksID, Kind: faq.KindSection, Title: "How Antidepressants Work", Section: "How Antidepressants Work"},
+			{ID: risksID, Kind: faq.KindSection, Title: "Potential Risks", Section: "Potential Risks"},
+		},
+	}
+	for i := range 40 {
+		doc.Passages = append(doc.Passages, faq.Passage{ID: "k#" + string(rune('a'+i)), Kind: faq.KindSection,
+			Title: "Ketamine topic " + strings.Repeat("x", i*5)})
+	}
+	return &fakeLibrary{
+		doc: doc,
+		texts: map[string]string{
+			sampleID: "Often, yes. Ketamine and SSRIs act on different systems.\n\n- Ask your prescriber first.\n- Report new side effects.",
+			worksID:  "Antidepressants change the levels of chemical messengers in the brain.",
+			risksID:  "Combining medicines can raise blood pressure.",
+		},
+		matches: map[string][]string{
+			"can i take ketamine with an ssri":      {sampleID, worksID, risksID},
+			"How Antidepressants Work":              {worksID},
+			"Can I take ketamine while on an SSRI?": {sampleID, worksID, risksID},
+		},
+		near: map[string][]string{"what about lithium": {worksID}},
+	}
+}
+
+func (f *fakeLibrary) entry(id string) (faq.Entry, bool) {
+	for i := range f.doc.Passages {
+		if p := &f.doc.Passages[i]; p.ID == id {
+			return faq.Entry{Document: f.doc, Passage: p, Text: f.texts[id], Score: 1}, true
+		}
+	}
+	return faq.Entry{}, false
+}
+
+func (f *fakeLibrary) entries(ids []string) []faq.Entry {
+	var out []faq.Entry
+	for _, id := range ids {
+		if en, ok := f.entry(id); ok {
+			out = append(out, en)
+		}
+	}
+	return out
+}
+
+func (f *fakeLibrary) Find(_ context.Context, q string, n int) (faq.Match, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.asked = append(f.asked, q)
-	if q == "engine down" {
-		return faq.Answer{}, errFakeDown
+	if q == "index down" {
+		return faq.Match{}, errFakeDown
 	}
-	if a, ok := f.answers[q]; ok {
-		return a, nil
+	if ids, ok := f.matches[q]; ok {
+		return faq.Match{Verdict: faq.VerdictAnswer, Entries: f.entries(ids)}, nil
 	}
-	return faq.Answer{Question: q, Kind: faq.KindNoAnswer, Text: "not covered"}, nil
+	return faq.Match{Verdict: faq.VerdictNotCovered, Entries: f.entries(f.near[q])}, nil
 }
 
-func (f *fakeEngine) Suggest(_ context.Context, prefix string, limit int) ([]faq.Alternative, error) {
-	var out []faq.Alternative
-	for _, s := range f.suggest {
-		if strings.HasPrefix(strings.ToLower(s.Title), strings.ToLower(prefix)) && len(out) < limit {
-			out = append(out, s)
+func (f *fakeLibrary) Entry(id string) (faq.Entry, error) {
+	if en, ok := f.entry(id); ok {
+		return en, nil
+	}
+	return faq.Entry{}, index.ErrNotFound
+}
+
+func (f *fakeLibrary) Suggest(_ context.Context, prefix string, n int) ([]faq.Entry, error) {
+	var out []faq.Entry
+	for i := range f.doc.Passages {
+		p := &f.doc.Passages[i]
+		if strings.HasPrefix(strings.ToLower(p.Title), strings.ToLower(prefix)) && len(out) < n {
+			out = append(out, faq.Entry{Document: f.doc, Passage: p})
 		}
 	}
 	return out, nil
 }
 
-func (f *fakeEngine) Passage(_ context.Context, id string) (faq.Answer, error) {
-	if a, ok := f.passages[id]; ok {
-		return a, nil
-	}
-	return faq.Answer{}, errors.New("passage not found")
-}
+func (f *fakeLibrary) Explain(context.Context, io.Writer, string, int) error { return nil }
 
-func (f *fakeEngine) Reindex(ctx context.Context) (faq.ReindexReport, error) {
+func (f *fakeLibrary) Reindex(ctx context.Context) (faq.ReindexReport, error) {
 	if f.reindex != nil {
 		return f.reindex(ctx)
 	}
 	return faq.ReindexReport{Documents: 1, Passages: 10, Duration: time.Second}, nil
 }
 
-// sampleAnswer is a passage answer with everything an embed shows.
-func sampleAnswer() faq.Answer {
-	return faq.Answer{
-		Question: "can i take ketamine with an ssri",
-		Kind:     faq.KindAnswer,
-		Title:    "Can I take ketamine while on an SSRI?",
-		Text:     "Often, yes. Ketamine and SSRIs act on different systems.\n\n- Ask your prescriber first.\n- Report new side effects.",
-		Document: "Ketamine and Antidepressants",
-		References: []faq.Reference{
-			{Title: "NIMH: Depression", URL: "https://www.nimh.nih.gov/health/topics/depression"},
-			{Title: "Healthline [review]", URL: "https://www.healthline.com/x"},
-		},
-		Disclaimer: "This is general information, not medical advice.",
-		PassageID:  "ketamine-and-antidepressants#can-i-take-ketamine-while-on-an-ssri",
-		DocumentID: "ketamine-and-antidepressants",
-		Section:    "Frequently Asked Questions",
-		Reviewed:   time.Date(2026, 11, 25, 0, 0, 0, 0, time.UTC),
-		Alternatives: []faq.Alternative{
-			{Title: "How Antidepressants Work", PassageID: "ketamine-and-antidepressants#how-antidepressants-work", Document: "Ketamine and Antidepressants"},
-			{Title: "Potential Risks", PassageID: "ketamine-and-antidepressants#potential-risks", Document: "Ketamine and Antidepressants"},
-		},
-	}
+func (f *fakeLibrary) Status() faq.Status {
+	return faq.Status{Ready: true, Documents: 1, Passages: len(f.doc.Passages)}
 }
 
-func newFakeEngine() *fakeEngine {
-	a := sampleAnswer()
-	other := a
-	other.Title, other.PassageID, other.Alternatives = "How Antidepressants Work", a.Alternatives[0].PassageID, nil
-	f := &fakeEngine{
-		answers: map[string]faq.Answer{
-			"can i take ketamine with an ssri": a,
-			"i want to end my life":            {Kind: faq.KindCrisis, Text: "If you are in danger, call 988 (US) or your local emergency number."},
-			"what about lithium": {Kind: faq.KindNoAnswer, Text: "SECRET-NOT-A-PASSAGE", Disclaimer: "Not medical advice.",
-				Alternatives: []faq.Alternative{{Title: "How Antidepressants Work", PassageID: other.PassageID, Document: "Ketamine and Antidepressants"}}},
-			"How Antidepressants Work": other,
+// newTestBot returns a bot with cfg answering through the real service over lib, with
+// no cooldown unless cooldown is set.
+func newTestBot(cfg Config, lib *fakeLibrary, cooldown time.Duration) *Bot {
+	if cooldown == 0 {
+		cooldown = -1
+	}
+	cfg.MaxQuestion = answer.DefaultMaxQuestion
+	return New(cfg, answer.New(answer.Config{Cooldown: cooldown}, lib, nil, nil), nil, nil)
+}
+
+// sampleAnswer is a passage answer with everything an embed shows.
+func sampleAnswer() faq.Answer {
+	lib := newFakeLibrary()
+	en, _ := lib.entry(sampleID)
+	return faq.Answer{
+		Question:   "can i take ketamine with an ssri",
+		Kind:       faq.KindAnswer,
+		Title:      en.Passage.Title,
+		Text:       en.Text,
+		Document:   en.Document.Title,
+		References: en.Document.References,
+		Disclaimer: en.Document.Disclaimer,
+		PassageID:  sampleID,
+		DocumentID: en.Document.ID,
+		Section:    en.Passage.Section,
+		Reviewed:   en.Document.Reviewed,
+		Alternatives: []faq.Alternative{
+			{Title: "How Antidepressants Work", PassageID: worksID, Document: en.Document.Title},
+			{Title: "Potential Risks", PassageID: risksID, Document: en.Document.Title},
 		},
-		passages: map[string]faq.Answer{a.PassageID: a, other.PassageID: other},
 	}
-	for i := range 40 {
-		f.suggest = append(f.suggest, faq.Alternative{Title: "Ketamine topic " + strings.Repeat("x", i*5), PassageID: "k#" + string(rune('a'+i))})
-	}
-	return f
 }

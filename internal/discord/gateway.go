@@ -4,32 +4,20 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"log/slog"
 	"net/http"
 	"strings"
 	"sync/atomic"
 
 	"github.com/bwmarrin/discordgo"
+
+	"github.com/faqbot/faqbot/internal/faq"
 )
 
-// Serve runs the gateway bot: it opens a session with cfg (NewSession), connects to the
-// gateway, registers the commands (to cfg.GuildID when set, else globally) and answers
-// interactions and mentions until ctx is done. Then it stops taking new work, waits for
-// in-flight replies (including a running /reindex) and closes the session. The caller
-// closes eng afterwards.
-func Serve(ctx context.Context, cfg Config, eng Engine, log *slog.Logger) error {
-	if !hasToken(cfg.Token) {
-		return ErrNoToken
-	}
-	s, err := NewSession(cfg, log)
-	if err != nil {
-		return err
-	}
-	return New(cfg, eng, s, log).ServeGateway(ctx, s)
-}
-
-// ServeGateway is Serve with a session and bot made by the caller, e.g. to share one Bot
-// between the gateway and the HTTP endpoint.
+// ServeGateway runs the gateway bot on s (made by NewSession): it connects to the
+// gateway, registers the commands (to the configured server when set, else globally)
+// and answers interactions and mentions until ctx is done. Then it stops taking new
+// work, waits for in-flight replies (including a running /reindex) and closes the
+// session. One Bot may serve the gateway and the HTTP endpoint together.
 func (b *Bot) ServeGateway(ctx context.Context, s *discordgo.Session) error {
 	if !hasToken(s.Token) {
 		return ErrNoToken
@@ -91,7 +79,7 @@ func (b *Bot) ServeGateway(ctx context.Context, s *discordgo.Session) error {
 	if b.cfg.GuildID != "" {
 		scope = "guild " + b.cfg.GuildID
 	}
-	cmds, err := s.ApplicationCommandBulkOverwrite(appID, b.cfg.GuildID, Commands())
+	cmds, err := s.ApplicationCommandBulkOverwrite(appID, b.cfg.GuildID, Commands(b.cfg.MaxQuestion))
 	if err != nil {
 		shutdown()
 		return fmt.Errorf("register commands (%s) for application %s: %w", scope, appID, redactErr(err))
@@ -109,7 +97,7 @@ func (b *Bot) ServeGateway(ctx context.Context, s *discordgo.Session) error {
 func (b *Bot) onInteraction(ctx context.Context, s *discordgo.Session, i *discordgo.Interaction) {
 	done := b.begin()
 	defer done()
-	resp, later := b.Respond(ctx, i)
+	resp, later := b.Respond(ctx, faq.TransportGateway, i)
 	if err := s.InteractionRespond(i, resp); err != nil {
 		b.log.Error("interaction reply failed", "interaction", i.ID, "err", redactErr(err))
 	}
@@ -130,7 +118,8 @@ func (b *Bot) onMessage(ctx context.Context, s *discordgo.Session, m *discordgo.
 	done := b.begin()
 	defer done()
 	log := b.log.With("message", m.ID, "channel", m.ChannelID, "user", m.Author.ID)
-	r, _ := b.answer(ctx, log, m.Author.ID, question, false)
+	from := faq.Origin{Transport: faq.TransportGateway, Server: m.GuildID, User: m.Author.ID}
+	r, _ := b.answer(ctx, log, from, question, false)
 	if _, err := s.ChannelMessageSendComplex(m.ChannelID, r.message(m)); err != nil {
 		log.Error("mention reply failed", "err", redactErr(err))
 	}

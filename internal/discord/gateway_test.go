@@ -11,9 +11,9 @@ import (
 
 	"github.com/bwmarrin/discordgo"
 
+	"github.com/faqbot/faqbot/internal/answer"
 	"github.com/faqbot/faqbot/internal/discord"
 	"github.com/faqbot/faqbot/internal/discord/discordtest"
-	"github.com/faqbot/faqbot/internal/engine"
 	"github.com/faqbot/faqbot/internal/faq"
 )
 
@@ -99,7 +99,7 @@ func TestGateway(t *testing.T) {
 		var cmds []map[string]any
 		decode(t, reqs[1].Body, &cmds)
 		if len(cmds) != 2 || cmds[0]["name"] != "ask" || cmds[1]["name"] != "reindex" ||
-			cmds[1]["default_member_permissions"] != "32" || cmds[1]["dm_permission"] != false {
+			cmds[1]["default_member_permissions"] != "32" || fmt.Sprint(cmds[1]["contexts"]) != "[0]" {
 			t.Errorf("commands = %s", reqs[1].Body)
 		}
 	})
@@ -115,8 +115,8 @@ func TestGateway(t *testing.T) {
 		if refs := fieldValue(e, "References"); !strings.Contains(refs, "[National Institute of Mental Health: Depression](https://www.nimh.nih.gov/health/topics/depression)") {
 			t.Errorf("References = %q; want Markdown links", refs)
 		}
-		if got := fieldValue(e, "Disclaimer"); got != engine.DefaultDisclaimer {
-			t.Errorf("Disclaimer = %q; want %q", got, engine.DefaultDisclaimer)
+		if got := fieldValue(e, "Disclaimer"); got != answer.DefaultDisclaimer {
+			t.Errorf("Disclaimer = %q; want %q", got, answer.DefaultDisclaimer)
 		}
 		if got := fieldValue(e, "Reviewed"); got != "25 November 2026" {
 			t.Errorf("Reviewed = %q", got)
@@ -224,7 +224,7 @@ func TestGateway(t *testing.T) {
 			t.Fatalf("moderator /reindex -> %s; want a private deferred reply", raw)
 		}
 		got := h.edit(t, "1502")
-		for _, want := range []string{"Reindexed 2 document(s)", "Added", newTitle} {
+		for _, want := range []string{"Indexed 2 documents", "Added 1", newTitle} {
 			if !strings.Contains(got, want) {
 				t.Errorf("reindex reply = %q; want it to contain %q", got, want)
 			}
@@ -235,9 +235,9 @@ func TestGateway(t *testing.T) {
 	})
 
 	t.Run("burst of questions during a reindex", func(t *testing.T) {
-		h.eng.drain()
+		h.lib.drain()
 		h.dispatch(t, "INTERACTION_CREATE", discordtest.Command("1600", moderator, "reindex", nil))
-		<-h.eng.reindexing
+		<-h.lib.reindexing
 		const n = 20
 		for i := range n {
 			h.dispatch(t, "INTERACTION_CREATE", discordtest.Command(fmt.Sprint(1610+i), discordtest.Member{ID: fmt.Sprint("u", i)},
@@ -253,7 +253,7 @@ func TestGateway(t *testing.T) {
 			})
 		}
 		wg.Wait()
-		if got := h.edit(t, "1600"); !strings.Contains(got, "Reindexed") {
+		if got := h.edit(t, "1600"); !strings.Contains(got, "Indexed 2 documents") {
 			t.Errorf("reindex reply = %q", got)
 		}
 	})
@@ -324,9 +324,9 @@ func TestGateway(t *testing.T) {
 
 	t.Run("shutdown finishes in-flight replies; secrets stay out of the logs", func(t *testing.T) {
 		os.Remove(filepath.Join(h.contentDir, "broken.md"))
-		h.eng.drain()
+		h.lib.drain()
 		h.dispatch(t, "INTERACTION_CREATE", discordtest.Command("2001", moderator, "reindex", nil))
-		<-h.eng.reindexing // the reindex is under way
+		<-h.lib.reindexing // the reindex is under way
 		if err := h.stop(); err != nil {
 			t.Errorf("Serve = %v; want nil after shutdown", err)
 		}

@@ -6,8 +6,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"log/slog"
-	"os"
-	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -15,10 +13,13 @@ import (
 
 	"github.com/bwmarrin/discordgo"
 
+	"github.com/faqbot/faqbot/internal/answer"
 	"github.com/faqbot/faqbot/internal/discord"
 	"github.com/faqbot/faqbot/internal/discord/discordtest"
-	"github.com/faqbot/faqbot/internal/engine"
 	"github.com/faqbot/faqbot/internal/faq"
+	"github.com/faqbot/faqbot/internal/faqtest"
+	"github.com/faqbot/faqbot/internal/faqtest/servicetest"
+	"github.com/faqbot/faqbot/internal/index"
 )
 
 const botToken = "test-bot-token-SECRET"
@@ -63,34 +64,35 @@ func (l *logBuffer) String() string {
 	return l.buf.String()
 }
 
-// signalEngine is the real engine, telling the test when a reindex starts.
-type signalEngine struct {
-	*engine.Engine
+// signalLibrary is the real index, telling the test when a reindex starts.
+type signalLibrary struct {
+	*index.Store
 	reindexing chan struct{}
 }
 
-func (e signalEngine) Reindex(ctx context.Context) (faq.ReindexReport, error) {
+func (l signalLibrary) Reindex(ctx context.Context) (faq.ReindexReport, error) {
 	select {
-	case e.reindexing <- struct{}{}:
+	case l.reindexing <- struct{}{}:
 	default:
 	}
-	return e.Engine.Reindex(ctx)
+	return l.Store.Reindex(ctx)
 }
 
 // drain forgets a signal left by an earlier reindex.
-func (e signalEngine) drain() {
+func (l signalLibrary) drain() {
 	select {
-	case <-e.reindexing:
+	case <-l.reindexing:
 	default:
 	}
 }
 
-// harness is the real bot (discord.Serve with the real engine over a temp copy of
-// content/) connected to a fake Discord.
+// harness is the real bot (ServeGateway, the real answering service and index over a
+// temp copy of content/) connected to a fake Discord.
 type harness struct {
 	t          *testing.T
 	fake       *discordtest.Server
-	eng        signalEngine
+	lib        signalLibrary
+	svc        *answer.Service
 	contentDir string
 	logs       *logBuffer
 	stop       func() error
@@ -98,24 +100,25 @@ type harness struct {
 
 func startBot(t *testing.T, cfg discord.Config) *harness {
 	t.Helper()
-	contentDir := filepath.Join(t.TempDir(), "content")
-	if err := os.CopyFS(contentDir, os.DirFS("../../content")); err != nil {
-		t.Fatal(err)
-	}
+	contentDir := faqtest.Content(t)
 	logs := newLogBuffer()
 	log := slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
-	eng, err := engine.Open(t.Context(), engine.Config{ContentDir: contentDir, IndexDir: t.TempDir()}, log)
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, store := servicetest.Open(t, contentDir, answer.Config{}, nil)
+	lib := signalLibrary{store, make(chan struct{}, 1)}
+	svc := answer.New(answer.Config{}, lib, nil, log)
 	fake := discordtest.New(t, botToken)
 	cfg.Token = botToken
 	cfg.APIURL = fake.APIURL()
-	h := &harness{t: t, fake: fake, eng: signalEngine{eng, make(chan struct{}, 1)}, contentDir: contentDir, logs: logs}
+	cfg.MaxQuestion = svc.MaxQuestion()
+	h := &harness{t: t, fake: fake, lib: lib, svc: svc, contentDir: contentDir, logs: logs}
+	sess, err := discord.NewSession(cfg, log)
+	if err != nil {
+		t.Fatal(err)
+	}
 
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
-	go func() { done <- discord.Serve(ctx, cfg, h.eng, log) }()
+	go func() { done <- discord.New(cfg, svc, sess, log).ServeGateway(ctx, sess) }()
 	var once sync.Once
 	var serveErr error
 	h.stop = func() error {
@@ -124,9 +127,8 @@ func startBot(t *testing.T, cfg discord.Config) *harness {
 			select {
 			case serveErr = <-done:
 			case <-time.After(20 * time.Second):
-				t.Error("Serve did not return after its context was cancelled")
+				t.Error("ServeGateway did not return after its context was cancelled")
 			}
-			eng.Close()
 		})
 		return serveErr
 	}
@@ -147,15 +149,15 @@ func startBot(t *testing.T, cfg discord.Config) *harness {
 			t.Fatalf("bot never registered its commands: %v", err)
 		}
 	case err := <-done:
-		t.Fatalf("Serve = %v before registering commands", err)
+		t.Fatalf("ServeGateway = %v before registering commands", err)
 	}
 	return h
 }
 
-// want is the engine's own answer to question, which the bot must render.
+// want is the service's own answer to question, which the bot must render.
 func (h *harness) want(t *testing.T, question string) faq.Answer {
 	t.Helper()
-	a, err := h.eng.Answer(t.Context(), question)
+	a, err := h.svc.Ask(t.Context(), faq.Question{Text: question})
 	if err != nil {
 		t.Fatal(err)
 	}

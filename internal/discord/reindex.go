@@ -3,7 +3,6 @@ package discord
 import (
 	"context"
 	"errors"
-	"fmt"
 	"log/slog"
 	"slices"
 	"strings"
@@ -17,11 +16,9 @@ import (
 // editWindow is how long Discord lets a bot edit a deferred reply (15 min), less a margin.
 const editWindow = 14 * time.Minute
 
-const msgNotModerator = "Only moderators can reindex: you need the Manage Server permission or the moderator role."
-
 // reindex answers /reindex: a moderator gets a deferred reply that later edits with the
 // outcome; anyone else is refused.
-func (b *Bot) reindex(log *slog.Logger, i *discordgo.Interaction) (*discordgo.InteractionResponse, func(context.Context)) {
+func (b *Bot) reindex(log *slog.Logger, from faq.Origin, i *discordgo.Interaction) (*discordgo.InteractionResponse, func(context.Context)) {
 	if !b.isModerator(i) {
 		log.Warn("reindex refused: not a moderator")
 		return text(msgNotModerator).response(true), nil
@@ -36,13 +33,10 @@ func (b *Bot) reindex(log *slog.Logger, i *discordgo.Interaction) (*discordgo.In
 		defer done()
 		ctx, cancel := context.WithTimeout(ctx, editWindow)
 		defer cancel()
-		report, err := b.eng.Reindex(ctx)
-		switch {
-		case errors.Is(err, faq.ErrReindexRunning):
-			log.Info("reindex refused: one is already running")
-		case err != nil:
-			log.Error("reindex failed", "err", err)
-		default:
+		report, err := b.svc.Reindex(ctx, faq.ReindexRequest{Origin: from})
+		if err != nil {
+			logError(log, "reindex failed", err)
+		} else {
 			log.Info("reindexed", "documents", report.Documents, "passages", report.Passages,
 				"took", report.Duration, "added", len(report.Added), "removed", len(report.Removed), "changed", len(report.Changed))
 		}
@@ -73,41 +67,17 @@ func (b *Bot) isModerator(i *discordgo.Interaction) bool {
 	return b.cfg.ModeratorRoleID != "" && slices.Contains(m.Roles, b.cfg.ModeratorRoleID)
 }
 
-// renderReindex reports a finished (or failed) reindex.
+// renderReindex reports a finished (or failed) reindex: the service's summary, or its
+// error with the details (each content problem) preformatted.
 func renderReindex(r faq.ReindexReport, err error) reply {
-	switch {
-	case errors.Is(err, faq.ErrReindexRunning):
-		return text("A reindex is already running; this one was not started. The answers will switch over when it finishes.")
-	case err != nil:
-		msg := fmt.Sprintf("Reindex failed — the previous index is still serving answers.\n```\n%s\n```",
-			truncate(strings.ReplaceAll(err.Error(), "```", "'''"), maxContent-200))
-		return text(msg)
+	if err == nil {
+		return text(r.Summary())
 	}
-	var b strings.Builder
-	fmt.Fprintf(&b, "Reindexed %d document(s), %d passage(s) in %s.", r.Documents, r.Passages, r.Duration.Round(time.Millisecond))
-	if len(r.Added)+len(r.Removed)+len(r.Changed) == 0 {
-		b.WriteString("\nNothing changed.")
+	msg := faq.ErrorMessage(err)
+	var fe *faq.Error
+	if errors.As(err, &fe) && fe.Details != "" {
+		details := truncate(strings.ReplaceAll(fe.Details, "```", "'''"), maxContent-runeLen(msg)-16)
+		msg += "\n```\n" + details + "\n```"
 	}
-	for _, c := range []struct {
-		name   string
-		titles []string
-	}{{"Added", r.Added}, {"Removed", r.Removed}, {"Changed", r.Changed}} {
-		if len(c.titles) > 0 {
-			fmt.Fprintf(&b, "\n%s %d: %s", c.name, len(c.titles), someTitles(c.titles, 5))
-		}
-	}
-	return text(b.String())
-}
-
-// someTitles lists up to n titles and says how many more there are.
-func someTitles(titles []string, n int) string {
-	shown := make([]string, 0, n)
-	for _, t := range titles[:min(n, len(titles))] {
-		shown = append(shown, truncate(t, 80))
-	}
-	s := strings.Join(shown, "; ")
-	if len(titles) > n {
-		s += fmt.Sprintf(" and %d more", len(titles)-n)
-	}
-	return s
+	return text(msg)
 }

@@ -43,10 +43,6 @@ type renderOptions struct {
 	question  string // the question asked, shown in the footer for "More results"
 }
 
-// askedPrefix starts the footer that repeats the question, which "More results"
-// reads back: the buttons stay stateless, so any replica can answer them.
-const askedPrefix = "You asked: "
-
 // maxAskedFooter bounds the question repeated in the footer.
 const maxAskedFooter = 300
 
@@ -71,11 +67,11 @@ func renderCrisis(a faq.Answer) reply {
 	}}}
 }
 
-// renderNoAnswer says the content does not cover the question and lists the nearest
-// topics, never a passage.
+// renderNoAnswer shows the service's "not covered" text and lists the nearest topics,
+// never a passage.
 func renderNoAnswer(a faq.Answer) reply {
 	var b strings.Builder
-	b.WriteString("The content I answer from does not cover that question, so I would rather not guess.")
+	b.WriteString(a.Text)
 	if len(a.Alternatives) > 0 {
 		b.WriteString("\n\n**Nearest topics:**")
 		for _, alt := range a.Alternatives {
@@ -84,17 +80,17 @@ func renderNoAnswer(a faq.Answer) reply {
 		b.WriteString("\n\nPick one below, or ask again in other words.")
 	}
 	e := &discordgo.MessageEmbed{
-		Title:       "Not covered here",
+		Title:       titleNoAnswer,
 		Description: cutAtSentence(b.String(), maxEmbedDescription, "…"),
 		Color:       colorNoAnswer,
 	}
 	if a.Disclaimer != "" {
 		e.Fields = append(e.Fields, &discordgo.MessageEmbedField{
-			Name: "Disclaimer", Value: cutAtSentence(a.Disclaimer, maxFieldValue, "…"),
+			Name: labelDisclaimer, Value: cutAtSentence(a.Disclaimer, maxFieldValue, "…"),
 		})
 	}
 	r := reply{embeds: []*discordgo.MessageEmbed{e}}
-	if menu := topicMenu(a.Alternatives, "Open a nearby topic"); menu != nil {
+	if menu := topicMenu(a.Alternatives, menuNearby); menu != nil {
 		r.components = []discordgo.MessageComponent{discordgo.ActionsRow{Components: []discordgo.MessageComponent{menu}}}
 	}
 	return r
@@ -139,16 +135,16 @@ func renderPassage(a faq.Answer, opt renderOptions) reply {
 		e.Author = &discordgo.MessageEmbedAuthor{Name: truncate(src, maxAuthorName)}
 	}
 	if refs := references(a.References); refs != "" {
-		e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: "References", Value: refs})
+		e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: labelReferences, Value: refs})
 	}
 	if a.Disclaimer != "" {
 		e.Fields = append(e.Fields, &discordgo.MessageEmbedField{
-			Name: "Disclaimer", Value: cutAtSentence(a.Disclaimer, maxFieldValue, "…"),
+			Name: labelDisclaimer, Value: cutAtSentence(a.Disclaimer, maxFieldValue, "…"),
 		})
 	}
 	if !a.Reviewed.IsZero() {
 		e.Fields = append(e.Fields, &discordgo.MessageEmbedField{
-			Name: "Reviewed", Value: a.Reviewed.Format("2 January 2006"), Inline: true,
+			Name: labelReviewed, Value: a.Reviewed.Format(dateLayout), Inline: true,
 		})
 	}
 	if q := strings.TrimSpace(opt.question); q != "" {
@@ -161,12 +157,12 @@ func renderPassage(a faq.Answer, opt renderOptions) reply {
 	var buttons []discordgo.MessageComponent
 	if opt.ephemeral && fitsID(idShare, a.PassageID) {
 		buttons = append(buttons, discordgo.Button{
-			Label: "Share in channel", Style: discordgo.SecondaryButton, CustomID: idShare + ":" + a.PassageID,
+			Label: labelShare, Style: discordgo.SecondaryButton, CustomID: idShare + ":" + a.PassageID,
 		})
 	}
 	if len(a.Alternatives) > 0 && fitsID(idMore, a.PassageID) {
 		buttons = append(buttons, discordgo.Button{
-			Label: "More results", Style: discordgo.SecondaryButton, CustomID: idMore + ":" + a.PassageID,
+			Label: labelMore, Style: discordgo.SecondaryButton, CustomID: idMore + ":" + a.PassageID,
 		})
 	}
 	r := reply{embeds: []*discordgo.MessageEmbed{e}}
@@ -263,18 +259,18 @@ func renderMore(alts []faq.Alternative, exclude string) reply {
 		}
 	}
 	if len(kept) == 0 {
-		return reply{content: "There are no other passages close to this question."}
+		return reply{content: msgNoRelated}
 	}
 	var b strings.Builder
 	for i, alt := range kept {
 		fmt.Fprintf(&b, "%d. %s\n", i+1, topicLine(alt))
 	}
 	r := reply{embeds: []*discordgo.MessageEmbed{{
-		Title:       "More results",
+		Title:       titleMore,
 		Description: cutAtSentence(strings.TrimSpace(b.String()), maxEmbedDescription, "…"),
 		Color:       colorNoAnswer,
 	}}}
-	if menu := topicMenu(kept, "Open one of these"); menu != nil {
+	if menu := topicMenu(kept, menuMore); menu != nil {
 		r.components = []discordgo.MessageComponent{discordgo.ActionsRow{Components: []discordgo.MessageComponent{menu}}}
 	}
 	return r

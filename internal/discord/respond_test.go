@@ -2,6 +2,7 @@ package discord
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 	"testing"
@@ -47,10 +48,10 @@ func TestRespondNeverPings(t *testing.T) {
 		want     string // a substring of the JSON
 	}{
 		{"answer", askInteraction("1", "u1", "can i take ketamine with an ssri", 0), 4, a.Title},
-		{"no answer", askInteraction("2", "u2", "what about lithium", 0), 4, "does not cover"},
+		{"no answer", askInteraction("2", "u2", "what about lithium", 0), 4, "isn't covered"},
 		{"crisis", askInteraction("3", "u3", "i want to end my life", 0), 4, "988"},
-		{"engine error", askInteraction("4", "u4", "engine down", 0), 4, "try again"},
-		{"empty", askInteraction("5", "u5", "   ", 0), 4, "type a question"},
+		{"index error", askInteraction("4", "u4", "index down", 0), 4, "try again"},
+		{"empty", askInteraction("5", "u5", "   ", 0), 4, "didn't find a question"},
 		{"too long", askInteraction("6", "u6", strings.Repeat("why ", 300), 0), 4, "under 1000 characters"},
 		{"share", componentInteraction("7", "share:"+a.PassageID), 4, "Shared by <@u9>"},
 		{"share gone", componentInteraction("8", "share:nope"), 4, "no longer"},
@@ -59,10 +60,10 @@ func TestRespondNeverPings(t *testing.T) {
 		{"reindex refused", reindexInteraction("11", member("u1", 0)), 4, "Only moderators"},
 		{"reindex", reindexInteraction("12", member("u1", discordgo.PermissionManageGuild)), 5, `"flags":64`},
 	}
-	b := New(Config{}, newFakeEngine(), nil, nil)
+	b := newTestBot(Config{}, newFakeLibrary(), 0)
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			resp, later := b.Respond(t.Context(), tt.i)
+			resp, later := b.Respond(t.Context(), faq.TransportGateway, tt.i)
 			if later != nil {
 				defer later(t.Context()) // releases Wait; without a REST session it only logs
 			}
@@ -93,12 +94,12 @@ func TestRespondPrivacy(t *testing.T) {
 		{"private by default", false, "can i take ketamine with an ssri", true},
 		{"public when configured", true, "can i take ketamine with an ssri", false},
 		{"crisis always private", true, "i want to end my life", true},
-		{"refusal always private", true, "", true},
+		{"refusal always private", true, strings.Repeat("why ", 300), true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			b := New(Config{Public: tt.public}, newFakeEngine(), nil, nil)
-			resp, _ := b.Respond(t.Context(), askInteraction("1", "u1", tt.question, 0))
+			b := newTestBot(Config{Public: tt.public}, newFakeLibrary(), 0)
+			resp, _ := b.Respond(t.Context(), faq.TransportGateway, askInteraction("1", "u1", tt.question, 0))
 			if got := resp.Data.Flags&discordgo.MessageFlagsEphemeral != 0; got != tt.wantEphemeral {
 				t.Errorf("ephemeral = %v; want %v", got, tt.wantEphemeral)
 			}
@@ -107,20 +108,20 @@ func TestRespondPrivacy(t *testing.T) {
 }
 
 func TestPing(t *testing.T) {
-	b := New(Config{}, newFakeEngine(), nil, nil)
-	resp, later := b.Respond(t.Context(), &discordgo.Interaction{ID: "p", Type: discordgo.InteractionPing})
+	b := newTestBot(Config{}, newFakeLibrary(), 0)
+	resp, later := b.Respond(t.Context(), faq.TransportEndpoint, &discordgo.Interaction{ID: "p", Type: discordgo.InteractionPing})
 	if resp.Type != discordgo.InteractionResponsePong || later != nil {
 		t.Errorf("PING -> %+v, later %v; want PONG", resp, later != nil)
 	}
 }
 
 func TestAutocomplete(t *testing.T) {
-	b := New(Config{}, newFakeEngine(), nil, nil)
+	b := newTestBot(Config{}, newFakeLibrary(), 0)
 	i := &discordgo.Interaction{ID: "a", Type: discordgo.InteractionApplicationCommandAutocomplete, Member: member("u", 0),
 		Data: discordgo.ApplicationCommandInteractionData{Name: cmdAsk, Options: []*discordgo.ApplicationCommandInteractionDataOption{
 			{Name: optQuestion, Type: discordgo.ApplicationCommandOptionString, Value: "ket", Focused: true},
 		}}}
-	resp, _ := b.Respond(t.Context(), i)
+	resp, _ := b.Respond(t.Context(), faq.TransportGateway, i)
 	if resp.Type != discordgo.InteractionApplicationCommandAutocompleteResult {
 		t.Fatalf("type = %d; want 8", resp.Type)
 	}
@@ -134,62 +135,26 @@ func TestAutocomplete(t *testing.T) {
 	}
 }
 
-func TestCooldown(t *testing.T) {
-	now := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
-	b := New(Config{Cooldown: 3 * time.Second}, newFakeEngine(), nil, nil)
-	b.cooldown.now = func() time.Time { return now }
+// TestCooldownRefusal: the service's cooldown refusal reaches the asker privately,
+// in the service's words, and the refused question is not searched.
+func TestCooldownRefusal(t *testing.T) {
+	lib := newFakeLibrary()
+	b := newTestBot(Config{Public: true}, lib, time.Hour)
 	ask := func(user string) string {
-		resp, _ := b.Respond(t.Context(), askInteraction("i", user, "can i take ketamine with an ssri", 0))
+		resp, _ := b.Respond(t.Context(), faq.TransportGateway, askInteraction("i", user, "can i take ketamine with an ssri", 0))
 		return mustJSON(t, resp)
 	}
 	if js := ask("u1"); strings.Contains(js, "asking quickly") {
 		t.Fatalf("first question refused: %s", js)
 	}
-	if js := ask("u1"); !strings.Contains(js, "wait 3 second") || !strings.Contains(js, `"flags":64`) {
+	if js := ask("u1"); !strings.Contains(js, "wait 3600 second") || !strings.Contains(js, `"flags":64`) {
 		t.Errorf("second question within the cooldown = %s; want a private refusal", js)
 	}
 	if js := ask("u2"); strings.Contains(js, "asking quickly") {
 		t.Errorf("another user was refused: %s", js)
 	}
-	now = now.Add(3 * time.Second)
-	if js := ask("u1"); strings.Contains(js, "asking quickly") {
-		t.Errorf("question after the cooldown refused: %s", js)
-	}
-}
-
-// TestRefusalStillChecksCrisis: a question refused for the cooldown or its length still
-// gets crisis resources when it needs them.
-func TestRefusalStillChecksCrisis(t *testing.T) {
-	f := newFakeEngine()
-	long := "i want to end my life" + strings.Repeat(" please", 200)
-	f.answers[long] = f.answers["i want to end my life"]
-	b := New(Config{Cooldown: time.Hour}, f, nil, nil)
-	for _, q := range []string{"can i take ketamine with an ssri", "i want to end my life", long} {
-		resp, _ := b.Respond(t.Context(), askInteraction("i", "u1", q, 0))
-		if q == "can i take ketamine with an ssri" {
-			continue // uses up the cooldown
-		}
-		if js := mustJSON(t, resp); !strings.Contains(js, "988") {
-			t.Errorf("refused crisis question %.30q -> %s; want the resources", q, js)
-		}
-	}
-}
-
-func TestCooldownMemoryBounded(t *testing.T) {
-	now := time.Unix(0, 0)
-	c := newCooldown(time.Second, func() time.Time { return now })
-	for i := range 100_000 {
-		now = now.Add(time.Millisecond) // 1000 users per period
-		c.allow(fmt.Sprint("user", i))
-	}
-	if n := c.size(); n > 3000 {
-		t.Errorf("cooldown remembers %d users; want about the %d seen within one period", n, 1000)
-	}
-	off := newCooldown(-1, time.Now)
-	for range 3 {
-		if ok, _ := off.allow("u"); !ok {
-			t.Fatal("negative cooldown refused a question")
-		}
+	if n := len(lib.asked); n != 2 {
+		t.Errorf("the index was searched %d times; want 2 (not for the refused question)", n)
 	}
 }
 
@@ -209,10 +174,10 @@ func TestReindexPermissions(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var ran bool
-			f := newFakeEngine()
+			f := newFakeLibrary()
 			f.reindex = func(context.Context) (faq.ReindexReport, error) { ran = true; return faq.ReindexReport{}, nil }
-			b := New(Config{ModeratorRoleID: "mods"}, f, nil, nil)
-			resp, later := b.Respond(t.Context(), reindexInteraction("r", tt.m))
+			b := newTestBot(Config{ModeratorRoleID: "mods"}, f, 0)
+			resp, later := b.Respond(t.Context(), faq.TransportGateway, reindexInteraction("r", tt.m))
 			if got := later != nil; got != tt.ok {
 				t.Fatalf("reindex allowed = %v; want %v (%s)", got, tt.ok, mustJSON(t, resp))
 			}
@@ -242,11 +207,13 @@ func TestRenderReindex(t *testing.T) {
 	}{
 		{"done", faq.ReindexReport{Documents: 2, Passages: 31, Duration: 1234 * time.Millisecond,
 			Added: []string{"New question?"}, Removed: []string{"a", "b", "c", "d", "e", "f", "g"}},
-			nil, []string{"2 document(s)", "31 passage(s)", "1.234s", "Added 1: New question?", "Removed 7: a; b; c; d; e and 2 more"}},
-		{"nothing changed", faq.ReindexReport{Documents: 1, Passages: 3}, nil, []string{"Nothing changed"}},
-		{"bad content", faq.ReindexReport{}, fmt.Errorf("reindex: content/bad.md:7: front matter: unknown field %q", "titel"),
-			[]string{"content/bad.md:7", "unknown field", "previous index is still serving"}},
-		{"running", faq.ReindexReport{}, fmt.Errorf("x: %w", faq.ErrReindexRunning), []string{"already running"}},
+			nil, []string{"2 documents", "31 passages", "1.234s", "Added 1: New question?", "Removed 7: a; b; c; d; e and 2 more"}},
+		{"nothing changed", faq.ReindexReport{Documents: 1, Passages: 3}, nil, []string{"1 document,", "Nothing changed"}},
+		{"bad content", faq.ReindexReport{}, &faq.Error{Code: faq.EINVALID, Message: "Reindex failed — the previous index is still serving answers.",
+			Details: fmt.Sprintf("content/bad.md:7: front matter: unknown field %q", "titel")},
+			[]string{"content/bad.md:7", "unknown field", "previous index is still serving", "```"}},
+		{"running", faq.ReindexReport{}, faq.Errorf(faq.ECONFLICT, "A reindex is already running."), []string{"already running"}},
+		{"internal", faq.ReindexReport{}, errors.New("disk on fire"), []string{faq.TroubleText}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -263,10 +230,10 @@ func TestRenderReindex(t *testing.T) {
 // TestWaitForLater: Wait returns only after the deferred work handed out has finished.
 func TestWaitForLater(t *testing.T) {
 	release := make(chan struct{})
-	f := newFakeEngine()
+	f := newFakeLibrary()
 	f.reindex = func(context.Context) (faq.ReindexReport, error) { <-release; return faq.ReindexReport{}, nil }
-	b := New(Config{}, f, nil, nil)
-	_, later := b.Respond(t.Context(), reindexInteraction("r", member("u", discordgo.PermissionAdministrator)))
+	b := newTestBot(Config{}, f, 0)
+	_, later := b.Respond(t.Context(), faq.TransportGateway, reindexInteraction("r", member("u", discordgo.PermissionAdministrator)))
 	go later(context.Background())
 	waited := make(chan struct{})
 	go func() { b.Wait(); close(waited) }()
@@ -287,8 +254,8 @@ func TestWaitForLater(t *testing.T) {
 // runners-up of the question the user asked, read back from the answer's footer, not
 // of the passage's own title.
 func TestMoreResultsUsesTheAskersQuestion(t *testing.T) {
-	f := newFakeEngine()
-	b := New(Config{}, f, nil, nil)
+	f := newFakeLibrary()
+	b := newTestBot(Config{}, f, 0)
 	asked := b.answerForTest(t, "can i take ketamine with an ssri")
 	footer := asked.Embeds[0].Footer
 	if footer == nil || footer.Text != askedPrefix+"can i take ketamine with an ssri" {
@@ -300,21 +267,21 @@ func TestMoreResultsUsesTheAskersQuestion(t *testing.T) {
 	f.mu.Lock()
 	f.asked = nil
 	f.mu.Unlock()
-	resp, _ := b.Respond(t.Context(), i)
+	resp, _ := b.Respond(t.Context(), faq.TransportGateway, i)
 	if js := mustJSON(t, resp); !strings.Contains(js, a.Alternatives[0].Title) {
 		t.Errorf("more results = %s; want the runners-up of the asked question", js)
 	}
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	if len(f.asked) != 1 || f.asked[0] != "can i take ketamine with an ssri" {
-		t.Errorf("engine asked %q; want the user's question", f.asked)
+		t.Errorf("index asked %q; want the user's question", f.asked)
 	}
 }
 
 // answerForTest returns the message data of the bot's answer to question.
 func (b *Bot) answerForTest(t *testing.T, question string) *discordgo.InteractionResponseData {
 	t.Helper()
-	resp, _ := b.Respond(t.Context(), askInteraction("19", "u19", question, 0))
+	resp, _ := b.Respond(t.Context(), faq.TransportGateway, askInteraction("19", "u19", question, 0))
 	if resp.Data == nil || len(resp.Data.Embeds) == 0 {
 		t.Fatalf("no embed in the answer to %q", question)
 	}

@@ -65,11 +65,12 @@ func TestNewSessionRewritesAPI(t *testing.T) {
 }
 
 func TestNewSessionErrors(t *testing.T) {
-	if err := Serve(t.Context(), Config{}, nil, nil); !errors.Is(err, ErrNoToken) {
-		t.Errorf("Serve without a token: err = %v; want ErrNoToken", err)
+	s, err := NewSession(Config{}, nil)
+	if err != nil || s.Token != "" {
+		t.Fatalf("NewSession without a token (endpoint mode) = %v; want a session without auth", err)
 	}
-	if s, err := NewSession(Config{}, nil); err != nil || s.Token != "" {
-		t.Errorf("NewSession without a token (endpoint mode) = %v; want a session without auth", err)
+	if err := New(Config{}, nil, s, nil).ServeGateway(t.Context(), s); !errors.Is(err, ErrNoToken) {
+		t.Errorf("ServeGateway without a token: err = %v; want ErrNoToken", err)
 	}
 	if _, err := NewSession(Config{Token: "x", APIURL: "discord.com"}, nil); err == nil || !strings.Contains(err.Error(), "DISCORD_API_URL") {
 		t.Errorf("bad API URL: err = %v; want one naming DISCORD_API_URL", err)
@@ -77,7 +78,7 @@ func TestNewSessionErrors(t *testing.T) {
 }
 
 func TestCommands(t *testing.T) {
-	cmds := Commands()
+	cmds := Commands(1000)
 	byName := map[string]*discordgo.ApplicationCommand{}
 	for _, c := range cmds {
 		byName[c.Name] = c
@@ -86,14 +87,14 @@ func TestCommands(t *testing.T) {
 	if ask == nil || re == nil {
 		t.Fatalf("commands = %v; want ask and reindex", cmds)
 	}
-	if o := ask.Options[0]; !o.Autocomplete || !o.Required || o.MaxLength != MaxQuestionLength {
+	if o := ask.Options[0]; !o.Autocomplete || !o.Required || o.MaxLength != 1000 {
 		t.Errorf("ask option = %+v", o)
 	}
 	if re.DefaultMemberPermissions == nil || *re.DefaultMemberPermissions != discordgo.PermissionManageGuild {
 		t.Errorf("reindex default_member_permissions = %v; want Manage Server", re.DefaultMemberPermissions)
 	}
-	if re.DMPermission == nil || *re.DMPermission {
-		t.Errorf("reindex dm_permission = %v; want false", re.DMPermission)
+	if re.Contexts == nil || len(*re.Contexts) != 1 || (*re.Contexts)[0] != discordgo.InteractionContextGuild {
+		t.Errorf("reindex contexts = %v; want servers only", re.Contexts)
 	}
 }
 

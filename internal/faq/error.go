@@ -29,6 +29,9 @@ type Error struct {
 	Code string
 	// Message is what the user is told, in a sentence or two.
 	Message string
+	// Details is more a user may be shown verbatim (preformatted), such as each
+	// problem of the content as "file:line: problem"; often empty.
+	Details string
 	// Err is the underlying error, for the log; it may be nil.
 	Err error
 }

@@ -175,3 +175,20 @@ type Ranker interface {
 	// Close releases the index.
 	Close() error
 }
+
+// Entry is a passage with its document, as a reply shows it. Document and Passage
+// point into the build in service and must not be changed; Passage.Text is empty
+// there (texts stay on disk), and Text holds the passage's text when it was read.
+type Entry struct {
+	Document *Document
+	Passage  *Passage
+	Text     string
+	Score    float64
+}
+
+// Match is what the index in service found for a question: the ranker's Ranking
+// with each hit's passage and document.
+type Match struct {
+	Verdict Verdict
+	Entries []Entry
+}

@@ -2,7 +2,6 @@ package importer
 
 import (
 	"context"
-	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -11,19 +10,8 @@ import (
 
 	"github.com/faqbot/faqbot/internal/content"
 	"github.com/faqbot/faqbot/internal/faq"
+	"github.com/faqbot/faqbot/internal/faqtest"
 )
-
-// medquad is the MedQuAD corpus relative to this package's directory: the repo's
-// ../shared/medquad. Tests using it skip when it is absent.
-var medquad = filepath.Join("..", "..", "..", "shared", "medquad", "corpus.jsonl")
-
-func medquadPath(tb testing.TB) string {
-	tb.Helper()
-	if _, err := os.Stat(medquad); err != nil {
-		tb.Skipf("MedQuAD corpus not available: %v", err)
-	}
-	return medquad
-}
 
 // TestImportMedQuAD imports the whole corpus and reports figures; timings are
 // logged, never asserted.
@@ -31,8 +19,8 @@ func TestImportMedQuAD(t *testing.T) {
 	if testing.Short() {
 		t.Skip("skipping the MedQuAD import in -short mode")
 	}
-	from := medquadPath(t)
-	out := filepath.Join(t.TempDir(), "medquad")
+	from := faqtest.MedQuAD(t)
+	out := filepath.Join(faqtest.FastDir(t), "medquad")
 	start := time.Now()
 	rep, err := Import(context.Background(), Options{From: from, Out: out})
 	if err != nil {
@@ -90,8 +78,8 @@ func TestImportMedQuAD(t *testing.T) {
 // BenchmarkImportMedQuAD measures importing the whole corpus into a temporary
 // directory (mostly creating about 6,000 files: slow on some disks).
 func BenchmarkImportMedQuAD(b *testing.B) {
-	from := medquadPath(b)
-	dir := b.TempDir()
+	from := faqtest.MedQuAD(b)
+	dir := faqtest.FastDir(b)
 	for i := 0; b.Loop(); i++ {
 		out := filepath.Join(dir, strconv.Itoa(i))
 		if _, err := Import(context.Background(), Options{From: from, Out: out}); err != nil {

@@ -5,12 +5,9 @@ import (
 	"encoding/json"
 	"os"
 	"testing"
-)
 
-// medquadFile is the shared MedQuAD corpus (CC BY 4.0, Ben Abacha & Demner-Fushman
-// 2019): 17,896 real consumer-health questions. It lives outside the repository, so the
-// test skips when it is absent.
-const medquadFile = "../../../shared/medquad/corpus.jsonl"
+	"github.com/faqbot/faqbot/internal/faqtest"
+)
 
 // TestMedQuADQuestions measures false positives on real health questions: only the
 // questions about suicide and self-harm themselves may be taken for a crisis.
@@ -18,10 +15,10 @@ func TestMedQuADQuestions(t *testing.T) {
 	if testing.Short() {
 		t.Skip("reads a 27 MB corpus")
 	}
+	// The shared MedQuAD corpus (CC BY 4.0, Ben Abacha & Demner-Fushman 2019): 17,896
+	// real consumer-health questions.
+	medquadFile := faqtest.MedQuAD(t)
 	f, err := os.Open(medquadFile)
-	if os.IsNotExist(err) {
-		t.Skipf("%s absent", medquadFile)
-	}
 	if err != nil {
 		t.Fatal(err)
 	}

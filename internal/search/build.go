@@ -9,7 +9,6 @@ import (
 	"runtime"
 
 	"github.com/blevesearch/bleve/v2"
-	"github.com/blevesearch/bleve/v2/analysis/lang/en"
 	"github.com/blevesearch/bleve/v2/document"
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/mapping"
@@ -149,7 +148,7 @@ func analyse(ctx context.Context, m mapping.IndexMapping, lib faq.Library) <-cha
 	}()
 	for range workers {
 		go func() {
-			memo := newStemMemo(m.AnalyzerNamed(en.AnalyzerName))
+			memo := newStemMemo(m.AnalyzerNamed(analyzer))
 			for j := range jobs {
 				var a analysed
 				for _, k := range j.recs {

@@ -8,7 +8,6 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis"
-	"github.com/blevesearch/bleve/v2/analysis/lang/en"
 	"github.com/faqbot/faqbot/internal/faq"
 	"github.com/faqbot/faqbot/internal/search/bm25"
 )
@@ -65,7 +64,7 @@ func Open(dir string, lib faq.Library, opt Options) (*Index, error) {
 }
 
 func (ix *Index) load(lib faq.Library) error {
-	ix.analyzer = ix.bleve.Mapping().AnalyzerNamed(en.AnalyzerName)
+	ix.analyzer = ix.bleve.Mapping().AnalyzerNamed(analyzer)
 	if ix.analyzer == nil {
 		return errors.New("english analyzer missing")
 	}

@@ -7,6 +7,11 @@ import (
 	index "github.com/blevesearch/bleve_index_api"
 )
 
+// analyzer is the text analysis of the content and the questions: English (lower
+// case, stop words, possessives, Porter stemming). The language's other data is
+// generic.txt, dictionary.txt and the interrogatives in asking.go.
+const analyzer = en.AnalyzerName
+
 // Indexed fields and how much a match in each weighs. FAQ questions, alternate
 // phrasings and headings weigh more than body text.
 const (
@@ -44,7 +49,7 @@ type record struct {
 func newMapping() *mapping.IndexMappingImpl {
 	m := bleve.NewIndexMapping()
 	m.ScoringModel = index.BM25Scoring
-	m.DefaultAnalyzer = en.AnalyzerName
+	m.DefaultAnalyzer = analyzer
 	m.StoreDynamic = false
 	m.IndexDynamic = false
 	m.DocValuesDynamic = false
@@ -52,7 +57,7 @@ func newMapping() *mapping.IndexMappingImpl {
 	doc := bleve.NewDocumentStaticMapping()
 	for _, f := range fieldBoosts {
 		fm := bleve.NewTextFieldMapping()
-		fm.Analyzer = en.AnalyzerName
+		fm.Analyzer = analyzer
 		fm.Store = false
 		fm.IncludeInAll = false
 		fm.DocValues = false

@@ -19,8 +19,7 @@ import (
 // verification, decoding and encoding, with a bot that answers at once. No network.
 func BenchmarkTransport(b *testing.B) {
 	s := newSigner(b)
-	h, err := endpoint.New(endpoint.Config{PublicKey: s.publicHex()}, &fakeBot{},
-		func() bool { return true }, nil, discardLogger())
+	h, err := endpoint.New(endpoint.Config{PublicKey: s.publicHex()}, &fakeBot{}, discardLogger())
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -45,13 +44,13 @@ func BenchmarkTransport(b *testing.B) {
 }
 
 // BenchmarkSignedAsk drives the whole HTTP transport over loopback with signed /ask
-// requests: endpoint -> discord.Bot -> metrics -> the real engine over content/. The
+// requests: endpoint -> discord.Bot -> the real answering service over content/. The
 // per-user cooldown is off so that a few signed bodies can be reused. For requests per
 // second and latency percentiles use cmd/faqload; this is for profiling:
 //
 //	go test ./internal/discord/endpoint/ -run '^$' -bench SignedAsk -cpuprofile cpu.out
 func BenchmarkSignedAsk(b *testing.B) {
-	s := newStack(b, stackOptions{build: true, cooldown: -1, logs: io.Discard})
+	s := newStack(b, stackOptions{cooldown: -1, logs: io.Discard})
 	questions := []string{
 		"Can I take ketamine while on an SSRI?",
 		"Can I drink alcohol after a ketamine infusion?",

@@ -9,30 +9,24 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
-	"os"
-	"path/filepath"
 	"testing"
 	"time"
 
 	"github.com/bwmarrin/discordgo"
-	"github.com/prometheus/client_golang/prometheus"
 
+	"github.com/faqbot/faqbot/internal/answer"
 	"github.com/faqbot/faqbot/internal/discord"
 	"github.com/faqbot/faqbot/internal/discord/discordtest"
 	"github.com/faqbot/faqbot/internal/discord/endpoint"
-	"github.com/faqbot/faqbot/internal/engine"
-	"github.com/faqbot/faqbot/internal/metrics"
+	"github.com/faqbot/faqbot/internal/faqtest"
+	"github.com/faqbot/faqbot/internal/faqtest/servicetest"
 )
 
-// repoContent is the content shipped in the repository.
-const repoContent = "../../../content"
-
-// stack is the whole HTTP transport over the real engine: endpoint -> discord.Bot ->
-// metrics -> engine (bleve index in a temp dir), with REST calls going to a fake.
+// stack is the whole HTTP transport over the real service: endpoint -> discord.Bot ->
+// answering service -> index (bleve in a temp dir), with REST calls going to a fake.
 type stack struct {
 	signer
 	url     string
-	eng     *engine.Engine
 	bot     *discord.Bot
 	h       *endpoint.Handler
 	discord *discordtest.Server
@@ -41,45 +35,27 @@ type stack struct {
 }
 
 type stackOptions struct {
-	build    bool          // open the engine (building the index) rather than start empty
-	cooldown time.Duration // discord.Config.Cooldown
+	cooldown time.Duration // answer.Config.Cooldown
 	logs     io.Writer     // default: a buffer kept in stack.logs
 }
 
 func newStack(t testing.TB, opt stackOptions) *stack {
 	t.Helper()
-	dir := t.TempDir()
-	s := &stack{signer: newSigner(t), content: filepath.Join(dir, "content"), logs: &lockedBuffer{}}
-	if err := os.CopyFS(s.content, os.DirFS(repoContent)); err != nil {
-		t.Fatalf("copy content: %v", err)
-	}
+	s := &stack{signer: newSigner(t), content: faqtest.Content(t), logs: &lockedBuffer{}}
 	var out io.Writer = s.logs
 	if opt.logs != nil {
 		out = opt.logs
 	}
 	log := slog.New(slog.NewJSONHandler(out, &slog.HandlerOptions{Level: slog.LevelInfo}))
-	cfg := engine.Config{ContentDir: s.content, IndexDir: filepath.Join(dir, "index")}
-	var err error
-	if opt.build {
-		s.eng, err = engine.Open(context.Background(), cfg, log)
-	} else {
-		s.eng, err = engine.New(cfg, log)
-	}
-	if err != nil {
-		t.Fatalf("engine: %v", err)
-	}
-	t.Cleanup(func() { s.eng.Close() })
-
-	reg := prometheus.NewRegistry()
-	m := metrics.New(reg)
+	svc, _ := servicetest.Open(t, s.content, answer.Config{Cooldown: opt.cooldown}, nil)
 	s.discord = discordtest.New(t, "bot-token-SECRET")
-	dcfg := discord.Config{Token: "bot-token-SECRET", AppID: discordtest.AppID, APIURL: s.discord.APIURL(), Cooldown: opt.cooldown}
+	dcfg := discord.Config{Token: "bot-token-SECRET", AppID: discordtest.AppID, APIURL: s.discord.APIURL()}
 	sess, err := discord.NewSession(dcfg, log)
 	if err != nil {
 		t.Fatal(err)
 	}
-	s.bot = discord.New(dcfg, m.Wrap(s.eng), sess, log)
-	s.h, err = endpoint.New(endpoint.Config{PublicKey: s.publicHex()}, s.bot, s.eng.Ready, reg, log)
+	s.bot = discord.New(dcfg, svc, sess, log)
+	s.h, err = endpoint.New(endpoint.Config{PublicKey: s.publicHex()}, s.bot, log)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -162,17 +138,6 @@ func (s *stack) try(client *http.Client, body []byte) (int, response, string, er
 		}
 	}
 	return resp.StatusCode, r, string(raw), nil
-}
-
-func (s *stack) get(t testing.TB, path string) (int, string) {
-	t.Helper()
-	resp, err := http.Get(s.url + path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	b, _ := io.ReadAll(resp.Body)
-	return resp.StatusCode, string(b)
 }
 
 // waitEdit waits for the PATCH that edits the original reply of the interaction with

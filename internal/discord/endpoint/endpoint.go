@@ -1,7 +1,9 @@
 // Package endpoint is the HTTP interactions transport: Discord POSTs each interaction,
 // signed with Ed25519, to a public URL, and the reply is the HTTP response. It holds no
 // state between requests, so any number of replicas can run behind a load balancer.
-// The answers come from the same discord.Bot the gateway uses.
+// The answers come from the same discord.Bot the gateway uses. The operations server
+// (health, metrics) is not this package's: internal/serve mounts the Handler on the
+// one HTTP server it owns.
 package endpoint
 
 import (
@@ -16,12 +18,14 @@ import (
 	"time"
 
 	"github.com/bwmarrin/discordgo"
-	"github.com/prometheus/client_golang/prometheus"
-	"github.com/prometheus/client_golang/prometheus/promhttp"
+
+	"github.com/faqbot/faqbot/internal/faq"
 )
 
 // Defaults for Config.
 const (
+	// DefaultPath is the usual path of the Interactions Endpoint URL; the server that
+	// mounts the Handler decides where it is.
 	DefaultPath    = "/interactions"
 	DefaultMaxBody = 64 << 10
 	DefaultMaxSkew = 5 * time.Minute
@@ -29,16 +33,10 @@ const (
 	DefaultLaterTimeout = 15 * time.Minute
 )
 
-// Paths of the operations endpoints.
-const (
-	PathHealth  = "/healthz"
-	PathMetrics = "/metrics"
-)
-
 // Responder computes the response to an interaction; *discord.Bot is one. When work
 // continues after the response, later is non-nil and runs after the response is sent.
 type Responder interface {
-	Respond(ctx context.Context, i *discordgo.Interaction) (resp *discordgo.InteractionResponse, later func(context.Context))
+	Respond(ctx context.Context, transport string, i *discordgo.Interaction) (resp *discordgo.InteractionResponse, later func(context.Context))
 }
 
 // Config configures a Handler.
@@ -46,9 +44,6 @@ type Config struct {
 	// PublicKey is the application's public key from the developer portal, in hex
 	// (DISCORD_PUBLIC_KEY). Required.
 	PublicKey string
-	// Path is where Discord POSTs interactions (default DefaultPath). It is the path of
-	// the Interactions Endpoint URL set in the developer portal.
-	Path string
 	// MaxBody is the largest request body accepted, in bytes (default DefaultMaxBody).
 	MaxBody int64
 	// MaxSkew is how far a request's timestamp may be from now (default DefaultMaxSkew);
@@ -60,34 +55,24 @@ type Config struct {
 	Now func() time.Time
 }
 
-// Handler serves interactions at Config.Path, GET /healthz and GET /metrics.
+// Handler serves POSTed interactions, wherever it is mounted.
 type Handler struct {
-	cfg     Config
-	key     ed25519.PublicKey
-	bot     Responder
-	ready   func() bool
-	metrics http.Handler
-	log     *slog.Logger
-	later   sync.WaitGroup
-	bufs    sync.Pool // *[]byte holding timestamp + body
+	cfg   Config
+	key   ed25519.PublicKey
+	bot   Responder
+	log   *slog.Logger
+	later sync.WaitGroup
+	bufs  sync.Pool // *[]byte holding timestamp + body
 }
 
 // New returns a Handler verifying requests with cfg.PublicKey and answering them with bot.
-// ready reports whether an index is loaded (for /healthz); gatherer, if not nil, is served
-// at /metrics (pass the prometheus.Registry given to metrics.New).
-func New(cfg Config, bot Responder, ready func() bool, gatherer prometheus.Gatherer, log *slog.Logger) (*Handler, error) {
+func New(cfg Config, bot Responder, log *slog.Logger) (*Handler, error) {
 	key, err := ParsePublicKey(cfg.PublicKey)
 	if err != nil {
 		return nil, fmt.Errorf("interactions endpoint: %w", err)
 	}
-	if bot == nil || ready == nil || log == nil {
-		return nil, errors.New("interactions endpoint: bot, ready and log are required")
-	}
-	if cfg.Path == "" {
-		cfg.Path = DefaultPath
-	}
-	if cfg.Path[0] != '/' || cfg.Path == PathHealth || cfg.Path == PathMetrics {
-		return nil, fmt.Errorf("interactions endpoint: path %q must start with / and differ from %s and %s", cfg.Path, PathHealth, PathMetrics)
+	if bot == nil || log == nil {
+		return nil, errors.New("interactions endpoint: bot and log are required")
 	}
 	if cfg.MaxBody <= 0 {
 		cfg.MaxBody = DefaultMaxBody
@@ -101,67 +86,24 @@ func New(cfg Config, bot Responder, ready func() bool, gatherer prometheus.Gathe
 	if cfg.Now == nil {
 		cfg.Now = time.Now
 	}
-	h := &Handler{cfg: cfg, key: key, bot: bot, ready: ready, log: log}
-	if gatherer != nil {
-		h.metrics = promhttp.HandlerFor(gatherer, promhttp.HandlerOpts{})
-	}
-	return h, nil
+	return &Handler{cfg: cfg, key: key, bot: bot, log: log}, nil
 }
 
-// ServeHTTP routes a request to the interactions, health or metrics endpoint.
+// ServeHTTP answers one POSTed interaction.
 func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	h.route(w, r, true, true)
-}
-
-func (h *Handler) route(w http.ResponseWriter, r *http.Request, interactions, metrics bool) {
-	switch {
-	case interactions && r.URL.Path == h.cfg.Path:
-		if r.Method != http.MethodPost {
-			h.methodNotAllowed(w, r, "POST")
-			return
-		}
-		h.interaction(w, r)
-	case r.URL.Path == PathHealth:
-		if r.Method != http.MethodGet && r.Method != http.MethodHead {
-			h.methodNotAllowed(w, r, "GET, HEAD")
-			return
-		}
-		h.health(w)
-	case r.URL.Path == PathMetrics:
-		if h.metrics == nil || !metrics {
-			http.NotFound(w, r)
-			return
-		}
-		if r.Method != http.MethodGet && r.Method != http.MethodHead {
-			h.methodNotAllowed(w, r, "GET, HEAD")
-			return
-		}
-		h.metrics.ServeHTTP(w, r)
-	default:
-		http.NotFound(w, r)
+	if r.Method != http.MethodPost {
+		h.log.Warn("interactions endpoint: method not allowed", "method", r.Method, "path", r.URL.Path)
+		w.Header().Set("Allow", http.MethodPost)
+		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+		return
 	}
+	h.interaction(w, r)
 }
 
 // Wait blocks until all work started after a response (a deferred /reindex) has finished.
 // Call it after the HTTP server has shut down.
 func (h *Handler) Wait() {
 	h.later.Wait()
-}
-
-func (h *Handler) methodNotAllowed(w http.ResponseWriter, r *http.Request, allow string) {
-	h.log.Warn("interactions endpoint: method not allowed", "method", r.Method, "path", r.URL.Path)
-	w.Header().Set("Allow", allow)
-	http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
-}
-
-func (h *Handler) health(w http.ResponseWriter) {
-	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
-	if !h.ready() {
-		w.WriteHeader(http.StatusServiceUnavailable)
-		w.Write([]byte("index not loaded\n"))
-		return
-	}
-	w.Write([]byte("ok\n"))
 }
 
 // pong is the response to Discord's PING.
@@ -238,7 +180,7 @@ func (h *Handler) respond(r *http.Request, i *discordgo.Interaction) (resp *disc
 			resp, later = nil, nil
 		}
 	}()
-	return h.bot.Respond(r.Context(), i)
+	return h.bot.Respond(r.Context(), faq.TransportEndpoint, i)
 }
 
 // runLater runs work that continues after the response, outliving the request.

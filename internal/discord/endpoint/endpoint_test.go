@@ -102,8 +102,6 @@ func TestMethodNotAllowed(t *testing.T) {
 		{http.MethodGet, endpoint.DefaultPath, "POST"},
 		{http.MethodPut, endpoint.DefaultPath, "POST"},
 		{http.MethodDelete, endpoint.DefaultPath, "POST"},
-		{http.MethodPost, endpoint.PathHealth, "GET, HEAD"},
-		{http.MethodPost, endpoint.PathMetrics, "GET, HEAD"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.method+" "+tc.path, func(t *testing.T) {
@@ -122,14 +120,6 @@ func TestMethodNotAllowed(t *testing.T) {
 	}
 	if n := strings.Count(f.logs.String(), "method not allowed"); n != len(tests) {
 		t.Errorf("log lines = %d; want %d", n, len(tests))
-	}
-}
-
-func TestNotFound(t *testing.T) {
-	f := newFixture(t)
-	req, _ := http.NewRequest(http.MethodPost, f.srv.URL+"/other", nil)
-	if resp, _ := do(t, req); resp.StatusCode != http.StatusNotFound {
-		t.Errorf("POST /other = %d; want 404", resp.StatusCode)
 	}
 }
 
@@ -211,62 +201,9 @@ func TestLaterRunsAfterResponse(t *testing.T) {
 	f.h.Wait()
 }
 
-func TestHealthz(t *testing.T) {
-	f := newFixture(t)
-	get := func() (int, string) {
-		req, _ := http.NewRequest(http.MethodGet, f.srv.URL+endpoint.PathHealth, nil)
-		resp, b := do(t, req)
-		return resp.StatusCode, string(b)
-	}
-	f.ready.set(false)
-	if code, _ := get(); code != http.StatusServiceUnavailable {
-		t.Errorf("healthz before the index is loaded = %d; want 503", code)
-	}
-	f.ready.set(true)
-	if code, _ := get(); code != http.StatusOK {
-		t.Errorf("healthz with an index = %d; want 200", code)
-	}
-}
-
-func TestMetricsAndSplitHandlers(t *testing.T) {
-	f := newFixture(t)
-	req, _ := http.NewRequest(http.MethodGet, f.srv.URL+endpoint.PathMetrics, nil)
-	resp, b := do(t, req)
-	if resp.StatusCode != http.StatusOK || !strings.Contains(string(b), "faqbot_test_total 0") {
-		t.Fatalf("/metrics = %d %s", resp.StatusCode, b)
-	}
-
-	ops := f.h.Operations()
-	pub := f.h.Public()
-	tests := []struct {
-		name    string
-		handler http.Handler
-		method  string
-		path    string
-		want    int
-	}{
-		{"ops metrics", ops, http.MethodGet, endpoint.PathMetrics, http.StatusOK},
-		{"ops healthz", ops, http.MethodGet, endpoint.PathHealth, http.StatusOK},
-		{"ops has no interactions", ops, http.MethodPost, endpoint.DefaultPath, http.StatusNotFound},
-		{"public has no metrics", pub, http.MethodGet, endpoint.PathMetrics, http.StatusNotFound},
-		{"public healthz", pub, http.MethodGet, endpoint.PathHealth, http.StatusOK},
-		{"public interactions unsigned", pub, http.MethodPost, endpoint.DefaultPath, http.StatusUnauthorized},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			srv := newServer(t, tc.handler)
-			req, _ := http.NewRequest(tc.method, srv+tc.path, nil)
-			if resp, _ := do(t, req); resp.StatusCode != tc.want {
-				t.Errorf("%s %s = %d; want %d", tc.method, tc.path, resp.StatusCode, tc.want)
-			}
-		})
-	}
-}
-
 func TestNewRejectsBadConfig(t *testing.T) {
 	s := newSigner(t)
 	bot := &fakeBot{}
-	ready := func() bool { return true }
 	log := discardLogger()
 	tests := []struct {
 		name string
@@ -275,17 +212,15 @@ func TestNewRejectsBadConfig(t *testing.T) {
 		{"no key", endpoint.Config{}},
 		{"non-hex key", endpoint.Config{PublicKey: strings.Repeat("g", 64)}},
 		{"short key", endpoint.Config{PublicKey: hex.EncodeToString(s.pub[:16])}},
-		{"path clash", endpoint.Config{PublicKey: s.publicHex(), Path: endpoint.PathHealth}},
-		{"relative path", endpoint.Config{PublicKey: s.publicHex(), Path: "interactions"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			if _, err := endpoint.New(tc.cfg, bot, ready, nil, log); err == nil {
+			if _, err := endpoint.New(tc.cfg, bot, log); err == nil {
 				t.Error("New succeeded; want an error")
 			}
 		})
 	}
-	if _, err := endpoint.New(endpoint.Config{PublicKey: " " + s.publicHex() + "\n"}, bot, ready, nil, log); err != nil {
+	if _, err := endpoint.New(endpoint.Config{PublicKey: " " + s.publicHex() + "\n"}, bot, log); err != nil {
 		t.Errorf("New with a key with surrounding space: %v", err)
 	}
 }

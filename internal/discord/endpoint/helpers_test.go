@@ -18,7 +18,6 @@ import (
 	"time"
 
 	"github.com/bwmarrin/discordgo"
-	"github.com/prometheus/client_golang/prometheus"
 
 	"github.com/faqbot/faqbot/internal/discord/endpoint"
 )
@@ -73,7 +72,7 @@ type fakeBot struct {
 	reply *discordgo.InteractionResponse
 }
 
-func (f *fakeBot) Respond(ctx context.Context, i *discordgo.Interaction) (*discordgo.InteractionResponse, func(context.Context)) {
+func (f *fakeBot) Respond(ctx context.Context, transport string, i *discordgo.Interaction) (*discordgo.InteractionResponse, func(context.Context)) {
 	f.mu.Lock()
 	f.seen = append(f.seen, i)
 	f.mu.Unlock()
@@ -100,22 +99,12 @@ func (f *fakeBot) Respond(ctx context.Context, i *discordgo.Interaction) (*disco
 // fixture is a running endpoint with a fake bot.
 type fixture struct {
 	signer
-	srv   *httptest.Server
-	h     *endpoint.Handler
-	bot   *fakeBot
-	logs  *lockedBuffer
-	now   time.Time
-	ready *readyFlag
+	srv  *httptest.Server
+	h    *endpoint.Handler
+	bot  *fakeBot
+	logs *lockedBuffer
+	now  time.Time
 }
-
-type readyFlag struct {
-	mu sync.Mutex
-	v  bool
-}
-
-func (r *readyFlag) get() bool   { r.mu.Lock(); defer r.mu.Unlock(); return r.v }
-func (r *readyFlag) set(v bool)  { r.mu.Lock(); defer r.mu.Unlock(); r.v = v }
-func (r *readyFlag) Ready() bool { return r.get() }
 
 func newFixture(t *testing.T) *fixture {
 	t.Helper()
@@ -124,16 +113,13 @@ func newFixture(t *testing.T) *fixture {
 		bot:    &fakeBot{done: make(chan string, 1)},
 		logs:   &lockedBuffer{},
 		now:    time.Unix(1_800_000_000, 0),
-		ready:  &readyFlag{v: true},
 	}
 	log := slog.New(slog.NewTextHandler(f.logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
-	reg := prometheus.NewRegistry()
-	reg.MustRegister(prometheus.NewCounter(prometheus.CounterOpts{Name: "faqbot_test_total", Help: "test"}))
 	h, err := endpoint.New(endpoint.Config{
 		PublicKey: f.publicHex(),
 		MaxBody:   4096,
 		Now:       func() time.Time { return f.now },
-	}, f.bot, f.ready.get, reg, log)
+	}, f.bot, log)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -226,11 +212,3 @@ func assertNoSecrets(t *testing.T, logs string, sigs ...string) {
 func timeNow() time.Time { return time.Now() }
 
 func discardLogger() *slog.Logger { return slog.New(slog.DiscardHandler) }
-
-// newServer serves h on loopback for the test and returns its URL.
-func newServer(t *testing.T, h http.Handler) string {
-	t.Helper()
-	srv := httptest.NewServer(h)
-	t.Cleanup(srv.Close)
-	return srv.URL
-}

@@ -1,4 +1,4 @@
-package discord
+package answer
 
 import (
 	"sync"
@@ -45,11 +45,4 @@ func (c *cooldown) allow(user string) (ok bool, wait time.Duration) {
 		c.sweepSize = max(1024, 2*len(c.last))
 	}
 	return true, 0
-}
-
-// size is the number of users remembered (for tests).
-func (c *cooldown) size() int {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return len(c.last)
 }

@@ -1,15 +1,23 @@
-package engine
+package answer_test
 
 import (
 	"bufio"
-	"context"
 	"fmt"
 	"os"
+	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
 
+	"github.com/faqbot/faqbot/internal/answer"
 	"github.com/faqbot/faqbot/internal/faq"
+	"github.com/faqbot/faqbot/internal/faqtest"
+)
+
+// The labelled question sets (testdata/README.md).
+var (
+	seedQuestions    = filepath.Join(faqtest.Root, "testdata", "questions.tsv")
+	medquadQuestions = filepath.Join(faqtest.Root, "testdata", "medquad-questions.tsv")
 )
 
 // labelled is one row of a labelled question set (testdata/README.md).
@@ -57,7 +65,7 @@ func outcome(a faq.Answer) string {
 }
 
 // accuracy answers every labelled question and returns the share right per category.
-func accuracy(t *testing.T, e *Engine, set []labelled) map[string][2]int {
+func accuracy(t *testing.T, s *answer.Service, set []labelled) map[string][2]int {
 	t.Helper()
 	got := map[string][2]int{}
 	wrong, answered := 0, 0
@@ -65,10 +73,7 @@ func accuracy(t *testing.T, e *Engine, set []labelled) map[string][2]int {
 		t.Logf("confident wrong answers: %d of %d answers given (a passage given where another, or none, was right)", wrong, answered)
 	}()
 	for _, q := range set {
-		a, err := e.Answer(context.Background(), q.question)
-		if err != nil {
-			t.Fatalf("Answer(%q): %v", q.question, err)
-		}
+		a := ask(t, s, q.question)
 		o := outcome(a)
 		ok := false
 		for _, want := range q.expected {
@@ -110,9 +115,9 @@ var seedFloors = map[string]float64{
 // TestAccuracy answers testdata/questions.tsv and reports accuracy per category.
 // Run with -v to see every miss.
 func TestAccuracy(t *testing.T) {
-	e, _ := openSeed(t)
-	set := readLabelled(t, "../../testdata/questions.tsv")
-	report(t, accuracy(t, e, set), seedFloors)
+	s, _ := openSeed(t, answer.Config{})
+	set := readLabelled(t, seedQuestions)
+	report(t, accuracy(t, s, set), seedFloors)
 }
 
 func report(t *testing.T, got map[string][2]int, floors map[string]float64) {

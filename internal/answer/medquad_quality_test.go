@@ -1,20 +1,16 @@
-package engine
+package answer_test
 
 import (
-	"context"
-	"os"
-	"path/filepath"
 	"testing"
 	"time"
 
-	"github.com/faqbot/faqbot/internal/content"
+	"github.com/faqbot/faqbot/internal/answer"
 	"github.com/faqbot/faqbot/internal/faq"
-	"github.com/faqbot/faqbot/internal/importer"
+	"github.com/faqbot/faqbot/internal/faqtest"
+	"github.com/faqbot/faqbot/internal/faqtest/medquadtest"
+	"github.com/faqbot/faqbot/internal/faqtest/servicetest"
+	"github.com/faqbot/faqbot/internal/index"
 )
-
-// medquadCorpus is the MedQuAD corpus relative to this package's directory: the
-// repository's ../shared/medquad. Tests that use it skip when it is absent.
-var medquadCorpus = filepath.Join("..", "..", "..", "shared", "medquad", "corpus.jsonl")
 
 // seedAtScaleFloors are the floors for testdata/questions.tsv when MedQuAD is indexed
 // next to the seed: the seed's questions must still get the seed's passages, and
@@ -47,13 +43,15 @@ func TestMedQuADAccuracy(t *testing.T) {
 	if testing.Short() {
 		t.Skip("skipping the MedQuAD accuracy test in -short mode")
 	}
-	if _, err := os.Stat(medquadCorpus); err != nil {
-		t.Skipf("MedQuAD corpus not available: %v", err)
-	}
-	const seedPath, medquadPath = "../../testdata/questions.tsv", "../../testdata/medquad-questions.tsv"
+	content := medquadtest.Content(t)
+	seedPath, medquadPath := seedQuestions, medquadQuestions
 	seed, medquad := readLabelled(t, seedPath), readLabelled(t, medquadPath)
 	seed, medquad = relabel(t, seed, medquad)
-	e, titles := openMedQuAD(t)
+	start := time.Now()
+	store := servicetest.Store(t, content, faqtest.FastDir(t))
+	t.Logf("built the index in %v", time.Since(start))
+	s := answer.New(answer.Config{}, store, nil, nil)
+	titles := contentTitles(t, store)
 	sets := []struct {
 		name   string
 		path   string
@@ -63,10 +61,10 @@ func TestMedQuADAccuracy(t *testing.T) {
 		{"seed", seedPath, seed, seedAtScaleFloors},
 		{"medquad", medquadPath, medquad, medquadFloors},
 	}
-	for _, s := range sets {
-		t.Run(s.name, func(t *testing.T) {
-			checkLabels(t, s.path, s.set, titles)
-			report(t, accuracy(t, e, s.set), s.floors)
+	for _, set := range sets {
+		t.Run(set.name, func(t *testing.T) {
+			checkLabels(t, set.path, set.set, titles)
+			report(t, accuracy(t, s, set.set), set.floors)
 		})
 	}
 }
@@ -118,35 +116,12 @@ func checkLabels(t *testing.T, path string, set []labelled, titles map[string]bo
 	}
 }
 
-// openMedQuAD opens an engine over a temporary copy of the shipped content with
-// MedQuAD imported into its medquad/ folder. It also returns the titles of all
-// passages and documents of that content.
-func openMedQuAD(t *testing.T) (*Engine, map[string]bool) {
+// contentTitles returns the titles of all passages and documents in service.
+func contentTitles(t *testing.T, store *index.Store) map[string]bool {
 	t.Helper()
-	dir := t.TempDir()
-	cfg := Config{ContentDir: filepath.Join(dir, "content"), IndexDir: filepath.Join(dir, "index")}
-	copyDir(t, repoContent, cfg.ContentDir)
-	ctx := context.Background()
-	start := time.Now()
-	rep, err := importer.Import(ctx, importer.Options{
-		From:       medquadCorpus,
-		Out:        filepath.Join(cfg.ContentDir, "medquad"),
-		ContentDir: cfg.ContentDir,
-	})
+	lib, err := store.Library()
 	if err != nil {
-		t.Fatalf("import MedQuAD: %v", err)
-	}
-	t.Logf("imported MedQuAD: %d documents, %d entries in %v", rep.Documents, rep.Entries, time.Since(start))
-	start = time.Now()
-	e, err := Open(ctx, cfg, nil)
-	if err != nil {
-		t.Fatalf("Open: %v", err)
-	}
-	t.Cleanup(func() { e.Close() })
-	t.Logf("built the index in %v", time.Since(start))
-	lib, err := content.Load(cfg.ContentDir)
-	if err != nil {
-		t.Fatalf("load content: %v", err)
+		t.Fatal(err)
 	}
 	titles := map[string]bool{}
 	for _, d := range lib.Documents {
@@ -155,5 +130,5 @@ func openMedQuAD(t *testing.T) (*Engine, map[string]bool) {
 			titles[p.Title] = true
 		}
 	}
-	return e, titles
+	return titles
 }

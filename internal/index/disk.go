@@ -1,4 +1,4 @@
-package engine
+package index
 
 import (
 	"bufio"
@@ -22,7 +22,7 @@ import (
 const (
 	currentFile   = "CURRENT"
 	buildPrefix   = "build-"
-	bleveDir      = "bleve"
+	rankerDir     = "bleve" // the ranker's own files (a bleve index)
 	libraryFile   = "library.gob"
 	textsFile     = "texts.md"
 	metaFile      = "meta.json"
@@ -59,13 +59,13 @@ func currentBuild(indexDir string) (string, error) {
 }
 
 // setCurrent makes build the one in service, atomically.
-func setCurrent(indexDir, build string) error {
+func setCurrent(indexDir, dir string) error {
 	tmp, err := os.CreateTemp(indexDir, currentFile+".tmp-*")
 	if err != nil {
 		return fmt.Errorf("switch index: %w", err)
 	}
 	defer os.Remove(tmp.Name())
-	if _, err := tmp.WriteString(filepath.Base(build) + "\n"); err != nil {
+	if _, err := tmp.WriteString(filepath.Base(dir) + "\n"); err != nil {
 		tmp.Close()
 		return fmt.Errorf("switch index: %w", err)
 	}
@@ -109,9 +109,9 @@ type textRef struct {
 
 // writeTexts writes the passages' texts into build's textsFile and returns where
 // each is. It takes the texts out of lib, to spare memory while the index is built.
-func writeTexts(build string, lib faq.Library) ([]textRef, error) {
+func writeTexts(dir string, lib faq.Library) ([]textRef, error) {
 	refs := make([]textRef, 0, lib.Passages())
-	err := writeFileSync(filepath.Join(build, textsFile), func(f *os.File) error {
+	err := writeFileSync(filepath.Join(dir, textsFile), func(f *os.File) error {
 		w := bufio.NewWriterSize(f, 1<<16)
 		var off int64
 		for _, d := range lib.Documents {
@@ -150,8 +150,8 @@ func leanLibrary(lib faq.Library) faq.Library {
 
 // writeLibrary stores the snapshot of lib (without texts: see writeTexts) and the
 // build's meta next to its bleve index.
-func writeLibrary(build string, snap snapshot, m meta) error {
-	if err := writeFileSync(filepath.Join(build, libraryFile), func(f *os.File) error {
+func writeLibrary(dir string, snap snapshot, m meta) error {
+	if err := writeFileSync(filepath.Join(dir, libraryFile), func(f *os.File) error {
 		w := bufio.NewWriterSize(f, 1<<16)
 		if err := gob.NewEncoder(w).Encode(snap); err != nil {
 			return err
@@ -160,14 +160,14 @@ func writeLibrary(build string, snap snapshot, m meta) error {
 	}); err != nil {
 		return fmt.Errorf("write library snapshot: %w", err)
 	}
-	if err := writeFileSync(filepath.Join(build, metaFile), func(f *os.File) error {
+	if err := writeFileSync(filepath.Join(dir, metaFile), func(f *os.File) error {
 		enc := json.NewEncoder(f)
 		enc.SetIndent("", "  ")
 		return enc.Encode(m)
 	}); err != nil {
 		return fmt.Errorf("write build meta: %w", err)
 	}
-	return syncDir(build)
+	return syncDir(dir)
 }
 
 func writeFileSync(path string, write func(*os.File) error) error {
@@ -186,30 +186,30 @@ func writeFileSync(path string, write func(*os.File) error) error {
 	return f.Close()
 }
 
-func readMeta(build string) (meta, error) {
+func readMeta(dir string) (meta, error) {
 	var m meta
-	b, err := os.ReadFile(filepath.Join(build, metaFile))
+	b, err := os.ReadFile(filepath.Join(dir, metaFile))
 	if err != nil {
 		return m, fmt.Errorf("read build meta: %w", err)
 	}
 	if err := json.Unmarshal(b, &m); err != nil {
-		return m, fmt.Errorf("read build meta %s: %w", build, err)
+		return m, fmt.Errorf("read build meta %s: %w", dir, err)
 	}
 	return m, nil
 }
 
-func readSnapshot(build string) (snapshot, error) {
+func readSnapshot(dir string) (snapshot, error) {
 	var s snapshot
-	f, err := os.Open(filepath.Join(build, libraryFile))
+	f, err := os.Open(filepath.Join(dir, libraryFile))
 	if err != nil {
 		return s, fmt.Errorf("read library snapshot: %w", err)
 	}
 	defer f.Close()
 	if err := gob.NewDecoder(bufio.NewReaderSize(f, 1<<16)).Decode(&s); err != nil {
-		return s, fmt.Errorf("read library snapshot %s: %w", build, err)
+		return s, fmt.Errorf("read library snapshot %s: %w", dir, err)
 	}
 	if len(s.Texts) != s.Library.Passages() {
-		return s, fmt.Errorf("read library snapshot %s: %d texts for %d passages", build, len(s.Texts), s.Library.Passages())
+		return s, fmt.Errorf("read library snapshot %s: %d texts for %d passages", dir, len(s.Texts), s.Library.Passages())
 	}
 	return s, nil
 }
@@ -220,8 +220,8 @@ type texts struct {
 	f *os.File
 }
 
-func openTexts(build string) (*texts, error) {
-	f, err := os.Open(filepath.Join(build, textsFile))
+func openTexts(dir string) (*texts, error) {
+	f, err := os.Open(filepath.Join(dir, textsFile))
 	if err != nil {
 		return nil, fmt.Errorf("open passage texts: %w", err)
 	}

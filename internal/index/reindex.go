@@ -1,8 +1,10 @@
-package engine
+package index
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
@@ -10,68 +12,74 @@ import (
 
 	"github.com/faqbot/faqbot/internal/content"
 	"github.com/faqbot/faqbot/internal/faq"
-	"github.com/faqbot/faqbot/internal/search"
 )
 
 // Reindex rebuilds the index from the content directory into a new build and swaps
-// it into service atomically; questions are answered throughout. On any error (bad
-// content names the file and line) the index in service is left as it was. A
-// second call while one runs returns faq.ErrReindexRunning at once.
-func (e *Engine) Reindex(ctx context.Context) (faq.ReindexReport, error) {
-	if !e.reindex.TryLock() {
-		return faq.ReindexReport{}, faq.ErrReindexRunning
+// it into service atomically; lookups are answered throughout. On any error (bad
+// content is a *ContentError naming each file and line) the build in service is
+// left as it was. A second call while one runs returns ErrReindexRunning at once.
+func (s *Store) Reindex(ctx context.Context) (faq.ReindexReport, error) {
+	if !s.reindex.TryLock() {
+		return faq.ReindexReport{}, ErrReindexRunning
 	}
-	defer e.reindex.Unlock()
-	e.mu.RLock()
-	closed, old := e.closed, e.st
-	e.mu.RUnlock()
+	defer s.reindex.Unlock()
+	s.mu.RLock()
+	closed, old := s.closed, s.st
+	s.mu.RUnlock()
 	if closed {
-		return faq.ReindexReport{}, faq.ErrClosed
+		return faq.ReindexReport{}, ErrClosed
 	}
 
+	if _, err := os.Stat(s.cfg.ContentDir); errors.Is(err, fs.ErrNotExist) {
+		return faq.ReindexReport{}, fmt.Errorf("%w: %s (run faqbot where content/ is, or set CONTENT_DIR or -content)", ErrNoContent, s.cfg.ContentDir)
+	}
 	start := time.Now()
 	// The files' names, sizes and times are taken before their bytes are read, so
 	// that a file changed while the build runs is read again at the next start. A
 	// file changed just now could change again within the file system's clock
 	// tick, unseen: then the next start reads the content whatever the times say.
-	files, newest, err := filesFingerprintNewest(e.cfg.ContentDir)
+	files, newest, err := filesFingerprintNewest(s.cfg.ContentDir)
 	if err != nil || time.Since(newest) < racyWindow {
 		files = ""
 	}
-	lib, fp, err := content.LoadFingerprint(e.cfg.ContentDir)
+	lib, fp, err := content.LoadFingerprint(s.cfg.ContentDir)
 	if err != nil {
+		var ce *content.Error
+		if errors.As(err, &ce) {
+			return faq.ReindexReport{}, &ContentError{Err: err}
+		}
 		return faq.ReindexReport{}, fmt.Errorf("reindex: %w", err)
 	}
 	loaded := time.Now()
-	build, err := os.MkdirTemp(e.cfg.IndexDir, buildPrefix+start.UTC().Format("20060102T150405")+"-")
+	dir, err := os.MkdirTemp(s.cfg.IndexDir, buildPrefix+start.UTC().Format("20060102T150405")+"-")
 	if err != nil {
 		return faq.ReindexReport{}, fmt.Errorf("reindex: %w", err)
 	}
 	m := meta{Fingerprint: fp, Files: files, Documents: len(lib.Documents), Passages: lib.Passages()}
-	st, t, err := e.build(ctx, build, m, lib)
+	st, t, err := s.build(ctx, dir, m, lib)
 	if err != nil {
-		os.RemoveAll(build)
+		os.RemoveAll(dir)
 		return faq.ReindexReport{}, fmt.Errorf("reindex: %w", err)
 	}
 
-	e.mu.Lock()
-	e.st = st
-	e.mu.Unlock()
+	s.mu.Lock()
+	s.st = st
+	s.mu.Unlock()
 	st.startWarm()
 	var retired []string
 	if old != nil {
 		if err := old.close(); err != nil {
-			e.log.Warn("close previous index", "build", old.build, "err", err)
+			s.log.Warn("close previous index", "build", old.dir, "err", err)
 		}
-		retired = append(retired, old.build)
+		retired = append(retired, old.dir)
 	}
-	removeOldBuilds(e.cfg.IndexDir, build, retired...)
+	removeOldBuilds(s.cfg.IndexDir, dir, retired...)
 
 	report := diff(old, st)
 	report.Documents = len(st.lib.Documents)
 	report.Passages = st.lib.Passages()
 	report.Duration = time.Since(start)
-	e.log.Info("reindexed", "documents", report.Documents, "passages", report.Passages,
+	s.log.Info("reindexed", "documents", report.Documents, "passages", report.Passages,
 		"duration", report.Duration.Round(time.Millisecond), "load", loaded.Sub(start),
 		"index", t.index, "snapshot", t.snapshot, "added", len(report.Added),
 		"removed", len(report.Removed), "changed", len(report.Changed))
@@ -83,19 +91,19 @@ type buildTimes struct {
 	index, snapshot time.Duration
 }
 
-// build writes the passages' texts, the index and the library snapshot into build
-// and makes it current. The texts are written first and dropped from lib, which
-// this takes over, so that they are not in memory while the index is built.
-func (e *Engine) build(ctx context.Context, build string, m meta, lib faq.Library) (*state, buildTimes, error) {
+// build writes the passages' texts, the ranker's index and the library snapshot
+// into dir and makes it current. The texts are written first and dropped from lib,
+// which this takes over, so that they are not in memory while the index is built.
+func (s *Store) build(ctx context.Context, dir string, m meta, lib faq.Library) (*build, buildTimes, error) {
 	var t buildTimes
 	start := time.Now()
-	refs, err := writeTexts(build, lib)
+	refs, err := writeTexts(dir, lib)
 	if err != nil {
 		return nil, t, err
 	}
 	t.snapshot = time.Since(start)
 	start = time.Now()
-	ix, err := search.Build(ctx, filepath.Join(build, bleveDir), lib)
+	r, err := s.backend.Build(ctx, filepath.Join(dir, rankerDir), lib)
 	if err != nil {
 		return nil, t, err
 	}
@@ -103,30 +111,30 @@ func (e *Engine) build(ctx context.Context, build string, m meta, lib faq.Librar
 	start = time.Now()
 	m.Built = time.Now().UTC()
 	snap := snapshot{Library: leanLibrary(lib), Texts: refs}
-	if err := writeLibrary(build, snap, m); err != nil {
-		ix.Close()
+	if err := writeLibrary(dir, snap, m); err != nil {
+		r.Close()
 		return nil, t, err
 	}
-	texts, err := openTexts(build)
+	texts, err := openTexts(dir)
 	if err != nil {
-		ix.Close()
+		r.Close()
 		return nil, t, err
 	}
-	if err := setCurrent(e.cfg.IndexDir, build); err != nil {
-		ix.Close()
+	if err := setCurrent(s.cfg.IndexDir, dir); err != nil {
+		r.Close()
 		texts.close()
 		return nil, t, err
 	}
 	t.snapshot += time.Since(start)
-	return newState(build, m, ix, texts, snap), t, nil
+	return newBuild(dir, m, r, texts, snap), t, nil
 }
 
 // diff lists the passages added, removed and changed between two builds.
-func diff(old, cur *state) faq.ReindexReport {
-	var r faq.ReindexReport
+func diff(old, cur *build) faq.ReindexReport {
 	if old == nil {
-		return r
+		return faq.ReindexReport{First: true}
 	}
+	var r faq.ReindexReport
 	for id, n := range cur.passages {
 		o, ok := old.passages[id]
 		switch {

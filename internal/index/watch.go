@@ -1,13 +1,17 @@
-package engine
+package index
 
 import (
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"io/fs"
 	"path/filepath"
 	"strings"
 	"time"
+
+	"github.com/faqbot/faqbot/internal/content"
 )
 
 // filesFingerprint hashes the relative path, size and modification time of every
@@ -52,4 +56,43 @@ func filesFingerprintNewest(dir string) (string, time.Time, error) {
 		return "", newest, fmt.Errorf("list content files: %w", err)
 	}
 	return hex.EncodeToString(h.Sum(nil)), newest, nil
+}
+
+// Watch polls the content directory every interval until ctx is done, and calls
+// reindex when the content has changed and then stayed unchanged for one more
+// interval (a debounce, so a copy in progress is not indexed half-done). The caller
+// passes its own reindex (the answering service's, so that automatic reindexes are
+// observed like any other). A failed reindex is logged and not retried until the
+// content changes again; the build in service stays.
+func (s *Store) Watch(ctx context.Context, every time.Duration, reindex func(context.Context) error) {
+	t := time.NewTicker(every)
+	defer t.Stop()
+	var pending, failed string
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+		fp, stale, err := s.changed()
+		if err == nil && stale && fp == "" { // no build in service: nothing to compare with
+			fp, err = content.Fingerprint(s.cfg.ContentDir)
+		}
+		if err != nil {
+			s.log.Warn("watch content", "err", err)
+			continue
+		}
+		switch {
+		case !stale || fp == failed:
+			pending = ""
+		case fp != pending:
+			pending = fp // changed: wait one more tick for it to settle
+		default:
+			pending = ""
+			if err := reindex(ctx); err != nil && !errors.Is(err, ErrReindexRunning) {
+				failed = fp
+				s.log.Error("content changed but could not be indexed; serving the previous index", "err", err)
+			}
+		}
+	}
 }

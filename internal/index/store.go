@@ -1,0 +1,289 @@
+// Package index keeps the index built from the content: it builds a new index into
+// its own directory under index/, switches to it atomically, serves lookups from the
+// build in service while another is built, notices when the content has changed, and
+// watches it. It does not know how passages are ranked: a Backend (package search)
+// builds and opens the rankers, so a different ranker replaces one wiring line in cmd.
+package index
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"sync"
+
+	"github.com/faqbot/faqbot/internal/content"
+	"github.com/faqbot/faqbot/internal/faq"
+)
+
+// Errors the Store returns; the answering service turns them into what users read.
+var (
+	// ErrNoIndex: no build is in service yet (none built, or still loading).
+	ErrNoIndex = errors.New("no index in service")
+	// ErrClosed: the Store was closed.
+	ErrClosed = errors.New("index closed")
+	// ErrReindexRunning: a reindex was asked for while one runs.
+	ErrReindexRunning = errors.New("a reindex is already running")
+	// ErrNotFound: a passage id that is not in the build in service.
+	ErrNotFound = errors.New("passage not found")
+	// ErrNoContent: the content directory does not exist.
+	ErrNoContent = errors.New("no content directory")
+)
+
+// ContentError is a reindex refused because content files have problems. Err lists
+// them (errors.Join of *content.Error, each "file:line: problem").
+type ContentError struct {
+	Err error
+}
+
+func (e *ContentError) Error() string { return "content has problems: " + e.Err.Error() }
+
+// Unwrap returns the problems.
+func (e *ContentError) Unwrap() error { return e.Err }
+
+// Backend builds and opens the rankers of builds; search.Backend is the one in use.
+type Backend interface {
+	// Build indexes lib (its passages' Plain text; Text is dropped to spare memory)
+	// into dir, which does not exist yet, and opens the result.
+	Build(ctx context.Context, dir string, lib faq.Library) (faq.Ranker, error)
+	// Open opens what Build wrote into dir. lib is the library it was built from,
+	// without the passages' texts.
+	Open(dir string, lib faq.Library) (faq.Ranker, error)
+}
+
+// Config says where the content and the builds are.
+type Config struct {
+	ContentDir string
+	IndexDir   string
+}
+
+// Store is the index in service and the builds on disk. It is safe for concurrent
+// use: lookups go on while a reindex builds and swaps in a new build.
+type Store struct {
+	cfg     Config
+	backend Backend
+	log     *slog.Logger
+
+	mu     sync.RWMutex // guards st and closed; held for reading during a lookup
+	st     *build
+	closed bool
+
+	reindex sync.Mutex // held while a reindex runs
+}
+
+// New returns a Store over cfg.IndexDir with no build in service yet: Open or Load
+// puts one in service.
+func New(cfg Config, backend Backend, log *slog.Logger) (*Store, error) {
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	if err := os.MkdirAll(cfg.IndexDir, 0o755); err != nil {
+		return nil, fmt.Errorf("create index directory: %w", err)
+	}
+	return &Store{cfg: cfg, backend: backend, log: log}, nil
+}
+
+// Open puts in service the build that index/CURRENT names, if there is one; it never
+// builds. An unreadable build is logged and left out of service.
+func (s *Store) Open() error {
+	dir, err := currentBuild(s.cfg.IndexDir)
+	if err != nil {
+		s.log.Warn("ignoring unreadable index", "err", err)
+		return nil
+	}
+	if dir == "" {
+		return nil
+	}
+	st, err := loadBuild(dir, s.backend)
+	if err != nil {
+		s.log.Warn("ignoring unreadable index", "build", dir, "err", err)
+		return nil
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.closed {
+		st.close()
+		return ErrClosed
+	}
+	if old := s.st; old != nil {
+		old.close()
+	}
+	s.st = st
+	return nil
+}
+
+// Load makes the Store ready to answer: it opens the build in service and builds a
+// new one when there is none or the content changed since it was built. If that
+// build fails (bad content) and an older build exists, the older build serves and the
+// error is logged; with no build at all the error is returned.
+func (s *Store) Load(ctx context.Context) error {
+	if err := s.Open(); err != nil {
+		return err
+	}
+	stale, err := s.Stale()
+	if err != nil && !s.Status().Ready {
+		return err
+	}
+	if !stale {
+		s.mu.RLock()
+		if s.st != nil {
+			s.st.startWarm()
+		}
+		s.mu.RUnlock()
+		return nil
+	}
+	if _, err := s.Reindex(ctx); err != nil {
+		if !s.Status().Ready {
+			return err
+		}
+		s.log.Error("content changed but could not be indexed; serving the previous index", "err", err)
+	}
+	return nil
+}
+
+// Status says whether a build is in service and how big it is.
+func (s *Store) Status() faq.Status {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	if s.st == nil || s.closed {
+		return faq.Status{}
+	}
+	return faq.Status{Ready: true, Documents: len(s.st.lib.Documents), Passages: s.st.lib.Passages(), Built: s.st.built}
+}
+
+// Library returns the library of the build in service, without the passages'
+// texts. It is shared: the caller must not change it.
+func (s *Store) Library() (faq.Library, error) {
+	st, err := s.acquire()
+	if err != nil {
+		return faq.Library{}, err
+	}
+	defer s.release()
+	return st.lib, nil
+}
+
+// acquire returns the build in service, holding the read lock; call release after.
+func (s *Store) acquire() (*build, error) {
+	s.mu.RLock()
+	switch {
+	case s.closed:
+		s.mu.RUnlock()
+		return nil, ErrClosed
+	case s.st == nil:
+		s.mu.RUnlock()
+		return nil, ErrNoIndex
+	}
+	return s.st, nil
+}
+
+func (s *Store) release() { s.mu.RUnlock() }
+
+// Find ranks the passages of the build in service for question and returns up to n,
+// each with its document; with VerdictAnswer the first carries its text.
+func (s *Store) Find(ctx context.Context, question string, n int) (faq.Match, error) {
+	st, err := s.acquire()
+	if err != nil {
+		return faq.Match{}, err
+	}
+	defer s.release()
+	r, err := st.ranker.Rank(ctx, question, n)
+	if err != nil {
+		return faq.Match{}, fmt.Errorf("rank: %w", err)
+	}
+	m := faq.Match{Verdict: r.Verdict, Entries: st.entries(r.Hits)}
+	if m.Verdict == faq.VerdictAnswer {
+		if len(m.Entries) == 0 {
+			m.Verdict = faq.VerdictNotCovered
+		} else {
+			m.Entries[0].Text = st.passages[m.Entries[0].Passage.ID].text()
+		}
+	}
+	return m, nil
+}
+
+// Entry returns one passage of the build in service, with its document and text.
+func (s *Store) Entry(passageID string) (faq.Entry, error) {
+	st, err := s.acquire()
+	if err != nil {
+		return faq.Entry{}, err
+	}
+	defer s.release()
+	loc, ok := st.passages[passageID]
+	if !ok {
+		return faq.Entry{}, fmt.Errorf("passage %q: %w", passageID, ErrNotFound)
+	}
+	return faq.Entry{Document: loc.doc, Passage: loc.p, Text: loc.text()}, nil
+}
+
+// Suggest returns up to n passages whose titles complete prefix (autocomplete).
+func (s *Store) Suggest(ctx context.Context, prefix string, n int) ([]faq.Entry, error) {
+	st, err := s.acquire()
+	if err != nil {
+		return nil, err
+	}
+	defer s.release()
+	hits, err := st.ranker.Suggest(ctx, prefix, n)
+	if err != nil {
+		return nil, fmt.Errorf("suggest: %w", err)
+	}
+	return st.entries(hits), nil
+}
+
+// Explain writes how the ranker in service analyses question and scores its hits.
+func (s *Store) Explain(ctx context.Context, w io.Writer, question string, n int) error {
+	st, err := s.acquire()
+	if err != nil {
+		return err
+	}
+	defer s.release()
+	return st.ranker.Explain(ctx, w, question, n)
+}
+
+// Close takes the build out of service and closes it. Lookups after Close get
+// ErrClosed; a running reindex finishes first.
+func (s *Store) Close() error {
+	s.reindex.Lock()
+	defer s.reindex.Unlock()
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.closed {
+		return nil
+	}
+	s.closed = true
+	if s.st != nil {
+		return s.st.close()
+	}
+	return nil
+}
+
+// Stale reports whether the content differs from what the build in service was
+// built from (or there is no build). When no content file's name, size or
+// modification time changed since the build, the content is taken as unchanged
+// without reading it; otherwise its bytes are compared (content.Fingerprint).
+func (s *Store) Stale() (bool, error) {
+	_, stale, err := s.changed()
+	return stale, err
+}
+
+// changed is Stale, with the fingerprint of the content's bytes when they were read
+// ("" when the file times alone showed nothing changed).
+func (s *Store) changed() (fingerprint string, stale bool, err error) {
+	s.mu.RLock()
+	st := s.st
+	s.mu.RUnlock()
+	if st == nil {
+		return "", true, nil
+	}
+	if st.files != "" {
+		if files, err := filesFingerprint(s.cfg.ContentDir); err == nil && files == st.files {
+			return "", false, nil
+		}
+	}
+	fp, err := content.Fingerprint(s.cfg.ContentDir)
+	if err != nil {
+		return "", true, err
+	}
+	return fp, st.fingerprint != fp, nil
+}
