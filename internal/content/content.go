@@ -1,8 +1,7 @@
 // Package content reads the Markdown files the bot answers from into a faq.Library,
 // and writes documents as such files (Render). It is the only package that knows the
 // content file format (front matter, headings, "Also asked:" lists, synonyms.txt, the
-// size limit, how titles become IDs); see content/README.md and the README section
-// "Writing content".
+// size limit, how titles become IDs); docs/content.md describes it for writers.
 package content
 
 import (
