@@ -58,6 +58,10 @@ type Config struct {
 	Cooldown time.Duration
 	// Alternatives is how many runners-up an answer lists.
 	Alternatives int
+	// VoteSecret keys the hash that makes a vote's key from its user and answer
+	// (see faq.Vote); empty: a random one for the life of the service, so that
+	// replicas sharing a log must be given the same one.
+	VoteSecret []byte
 	// Now returns the current time (time.Now when nil); tests set it.
 	Now func() time.Time
 }
@@ -80,6 +84,9 @@ func (c Config) withDefaults() Config {
 	}
 	if c.Now == nil {
 		c.Now = time.Now
+	}
+	if len(c.VoteSecret) == 0 {
+		c.VoteSecret = randomSecret()
 	}
 	return c
 }
@@ -126,8 +133,11 @@ func (s *Service) Ask(ctx context.Context, q faq.Question) (faq.Answer, error) {
 	err = s.userError(err)
 	e := s.event(faq.ActionAsk, q.Origin, start, err)
 	e.Question, e.Kind = text, a.Kind
-	if a.Kind == faq.KindAnswer {
+	switch {
+	case a.Kind == faq.KindAnswer:
 		e.PassageID, e.Score = a.PassageID, a.Score
+	case a.Kind == faq.KindNoAnswer && len(a.Alternatives) > 0:
+		e.Nearest, e.Score = a.Alternatives[0].PassageID, a.Alternatives[0].Score
 	}
 	s.obs.Observe(e)
 	return a, err

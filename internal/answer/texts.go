@@ -23,14 +23,20 @@ const NotCoveredText = "This isn't covered in the content I answer from, so I ca
 // (empty, punctuation, only greetings).
 const NoQuestionText = "I didn't find a question in that message. Please ask in a few words what you want to know."
 
+// ThanksText acknowledges a rating of an answer.
+const ThanksText = "Thanks for the feedback — it helps the moderators improve the answers."
+
 // Refusals and failures, as the user reads them (the Message of the *faq.Error).
 const (
-	tooLongText    = "That question is a bit long for me — please ask it in under %d characters."
-	cooldownText   = "You're asking quickly! Please wait %d second(s) and ask again."
-	goneText       = "That passage is no longer in the index. Please ask again."
-	loadingText    = "I'm still loading the content I answer from. Please try again in a moment."
-	closedText     = "I'm shutting down. Please try again in a moment."
-	runningText    = "A reindex is already running; this one was not started. The answers will switch over when it finishes."
-	noContentText  = "There is no content directory to index."
-	badContentText = "Reindex failed — the content has problems, so the previous index is still serving answers."
+	tooLongText     = "That question is a bit long for me — please ask it in under %d characters."
+	cooldownText    = "You're asking quickly! Please wait %d second(s) and ask again."
+	goneText        = "That passage is no longer in the index. Please ask again."
+	loadingText     = "I'm still loading the content I answer from. Please try again in a moment."
+	closedText      = "I'm shutting down. Please try again in a moment."
+	runningText     = "A reindex is already running; this one was not started. The answers will switch over when it finishes."
+	noContentText   = "There is no content directory to index."
+	noVoterText     = "Feedback needs someone to give it."
+	noPassageText   = "That answer can't be rated: it names no passage."
+	longCommentText = "That's a bit long — please say it in under %d characters."
+	badContentText  = "Reindex failed — the content has problems, so the previous index is still serving answers."
 )

@@ -17,6 +17,8 @@ const (
 	KindNoAnswer Kind = "no_answer"
 	// KindCrisis: the message suggests a crisis; it gets crisis resources and no passage.
 	KindCrisis Kind = "crisis"
+	// KindThanks: the acknowledgement of a rating (Service.Feedback).
+	KindThanks Kind = "thanks"
 )
 
 // Alternative is a runner-up passage, or for a no-answer the nearest topic.

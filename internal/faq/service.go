@@ -29,6 +29,13 @@ type Service interface {
 	// serves until then, and keeps serving if the build fails. One runs at a time:
 	// another asked for meanwhile is ECONFLICT.
 	Reindex(ctx context.Context, r ReindexRequest) (ReindexReport, error)
+	// Feedback records a reader's rating of an answer (see FeedbackRequest): one
+	// vote per person and answer, a later one replacing the earlier. It returns the
+	// reply: a KindThanks acknowledgement, or the crisis resources (KindCrisis) when
+	// the comment suggests a crisis, which is then not passed on. A request without a
+	// user or passage, or with too long a comment, is EINVALID; a passage no longer
+	// in the index is ENOTFOUND.
+	Feedback(ctx context.Context, r FeedbackRequest) (Answer, error)
 	// Status says whether questions can be answered, and from how much content.
 	Status() Status
 }
@@ -82,10 +89,13 @@ const (
 	ActionRelated Action = "related" // a "More results" click (Service.Related)
 	ActionOpen    Action = "open"    // a passage opened or shared (Service.Passage)
 	ActionReindex Action = "reindex" // a reindex (Service.Reindex)
+	// ActionFeedback is a rating of an answer (Service.Feedback).
+	ActionFeedback Action = "feedback"
 )
 
 // Event is one request the Service handled, with its outcome. Observers receive one
-// for every Ask, Related, Passage and Reindex call (not for autocomplete).
+// for every Ask, Related, Passage, Reindex and Feedback call (not for autocomplete).
+// It never carries the user: Origin.User stays with the service.
 type Event struct {
 	Action Action
 	// Transport and Server are the request's Origin without its User.
@@ -99,13 +109,20 @@ type Event struct {
 	// Code is the error code (see ErrorCode) when the request failed or was
 	// refused, "" when it succeeded.
 	Code string
-	// Question is the question as asked (ActionAsk, ActionRelated), trimmed. It may
-	// be personal health information: an observer that stores it must say so.
+	// Question is the question as asked (ActionAsk, ActionRelated, and
+	// ActionFeedback when the transport has it), trimmed. It may be personal health
+	// information: an observer that stores it must say so.
 	Question string
 	// PassageID and Score are the passage given (ActionAsk with KindAnswer,
-	// ActionOpen) and its score.
+	// ActionOpen), or rated (ActionFeedback), and its score.
 	PassageID string
 	Score     float64
+	// Nearest is, for ActionAsk with KindNoAnswer, the passage closest to the
+	// question (the first of the nearest topics), "" when there is none; Score is
+	// then its score.
+	Nearest string
+	// Vote is the rating of an ActionFeedback.
+	Vote *Vote
 	// Reindex is the report of a successful ActionReindex.
 	Reindex *ReindexReport
 	// Err is the error, for the operator's log; nil on success.

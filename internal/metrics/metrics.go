@@ -51,7 +51,7 @@ func New(reg prometheus.Registerer, status func() faq.Status) *Metrics {
 		}),
 		buttons: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "faqbot_buttons_total",
-			Help: "Buttons and menus used, by action (open: a passage opened or shared; related: More results).",
+			Help: "Buttons and menus used, by action (open: a passage opened or shared; related: More results; feedback: Helpful or Not helpful).",
 		}, []string{"action"}),
 		reindexes: prometheus.NewCounter(prometheus.CounterOpts{
 			Name: "faqbot_reindex_total",
@@ -93,7 +93,7 @@ func New(reg prometheus.Registerer, status func() faq.Status) *Metrics {
 	for _, r := range []string{faq.EINVALID, faq.ERATELIMIT} {
 		m.refusals.WithLabelValues(r)
 	}
-	for _, a := range []faq.Action{faq.ActionOpen, faq.ActionRelated} {
+	for _, a := range []faq.Action{faq.ActionOpen, faq.ActionRelated, faq.ActionFeedback} {
 		m.buttons.WithLabelValues(string(a))
 	}
 	return m
@@ -113,7 +113,7 @@ func (m *Metrics) Observe(e faq.Event) {
 			m.questions.WithLabelValues(KindError).Inc()
 		}
 		m.answerLatency.Observe(e.Duration.Seconds())
-	case faq.ActionOpen, faq.ActionRelated:
+	case faq.ActionOpen, faq.ActionRelated, faq.ActionFeedback:
 		m.buttons.WithLabelValues(string(e.Action)).Inc()
 	case faq.ActionReindex:
 		if e.Code == faq.ECONFLICT {
