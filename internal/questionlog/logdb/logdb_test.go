@@ -61,6 +61,10 @@ func TestWriteAndReport(t *testing.T) {
 			Votes:  []questionlog.Vote{{Key: "k2", Time: day.Add(time.Hour), Server: "g1", Passage: risks, Helpful: false}},
 			Counts: []questionlog.Count{{Day: "2026-03-10", Server: "g1", Kind: "answer", N: 1}},
 		})
+		// An earlier vote written late (by another replica) does not undo a later one.
+		write(t, db, questionlog.Batch{
+			Votes: []questionlog.Vote{{Key: "k2", Time: day.Add(30 * time.Minute), Server: "g1", Passage: risks, Helpful: true}},
+		})
 		q := faq.ReportQuery{Server: "g1", Since: day.Add(-24 * time.Hour)}
 
 		un, err := db.Unanswered(ctx, q)

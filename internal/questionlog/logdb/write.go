@@ -33,12 +33,14 @@ func (d *DB) Write(ctx context.Context, b questionlog.Batch) error {
 	}
 	votes := lastVotes(b.Votes)
 	if err := insertRows(ctx, tx, "INSERT INTO votes (vote_key, at, transport, server, passage, helpful, question, comment) VALUES ",
-		// A changed vote replaces the earlier one; its texts only stay for an
-		// unhelpful vote, and the question is kept when the later vote lacks it.
+		// A changed vote replaces an earlier one (replicas may write them out of
+		// order); its texts only stay for an unhelpful vote, and the question is kept
+		// when the later vote lacks it.
 		` ON CONFLICT (vote_key) DO UPDATE SET at = excluded.at, transport = excluded.transport,
 			server = excluded.server, passage = excluded.passage, helpful = excluded.helpful,
 			question = CASE WHEN excluded.helpful = 1 THEN NULL ELSE COALESCE(excluded.question, votes.question) END,
-			comment = CASE WHEN excluded.helpful = 1 THEN NULL ELSE COALESCE(excluded.comment, votes.comment) END`,
+			comment = CASE WHEN excluded.helpful = 1 THEN NULL ELSE COALESCE(excluded.comment, votes.comment) END
+			WHERE excluded.at >= votes.at`,
 		len(votes), func(i int) []any {
 			v := votes[i]
 			return []any{v.Key, millis(v.Time), v.Transport, v.Server, v.Passage, flag(v.Helpful), nullable(v.Question), nullable(v.Comment)}
