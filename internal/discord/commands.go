@@ -6,6 +6,7 @@ import "github.com/bwmarrin/discordgo"
 const (
 	cmdAsk      = "ask"
 	cmdReindex  = "reindex"
+	cmdAdmin    = "faq-admin"
 	optQuestion = "question"
 )
 
@@ -39,6 +40,14 @@ func Commands(maxQuestion int) []*discordgo.ApplicationCommand {
 			Description: descReindex,
 			// Hidden from members without Manage Server by default; server owners can
 			// change that, so Respond checks again.
+			DefaultMemberPermissions: &manageServer,
+			Contexts:                 &inServers,
+		},
+		{
+			Name:                     cmdAdmin,
+			Type:                     discordgo.ChatApplicationCommand,
+			Description:              descAdmin,
+			Options:                  adminCommandOptions(),
 			DefaultMemberPermissions: &manageServer,
 			Contexts:                 &inServers,
 		},

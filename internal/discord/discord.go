@@ -35,9 +35,11 @@ type Config struct {
 	// MaxQuestion is the answering service's question length limit, registered as
 	// the /ask option's max_length so that Discord stops longer ones as they are typed.
 	MaxQuestion int
-	// ModeratorRoleID is an optional role whose members may /reindex besides those with
-	// Manage Server or Administrator.
+	// ModeratorRoleID is an optional role whose members may /reindex and /faq-admin
+	// besides those with Manage Server or Administrator.
 	ModeratorRoleID string
+	// Reports is the question log /faq-admin reads; nil: the bot keeps none.
+	Reports Reports
 }
 
 func (c Config) withDefaults() Config {

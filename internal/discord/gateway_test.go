@@ -98,8 +98,9 @@ func TestGateway(t *testing.T) {
 		}
 		var cmds []map[string]any
 		decode(t, reqs[1].Body, &cmds)
-		if len(cmds) != 2 || cmds[0]["name"] != "ask" || cmds[1]["name"] != "reindex" ||
-			cmds[1]["default_member_permissions"] != "32" || fmt.Sprint(cmds[1]["contexts"]) != "[0]" {
+		if len(cmds) != 3 || cmds[0]["name"] != "ask" || cmds[1]["name"] != "reindex" || cmds[2]["name"] != "faq-admin" ||
+			cmds[1]["default_member_permissions"] != "32" || fmt.Sprint(cmds[1]["contexts"]) != "[0]" ||
+			cmds[2]["default_member_permissions"] != "32" || fmt.Sprint(cmds[2]["contexts"]) != "[0]" {
 			t.Errorf("commands = %s", reqs[1].Body)
 		}
 	})

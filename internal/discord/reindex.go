@@ -24,13 +24,7 @@ func (b *Bot) reindex(log *slog.Logger, from faq.Origin, i *discordgo.Interactio
 		return text(msgNotModerator).response(true), nil
 	}
 	log.Info("reindex requested")
-	done := b.begin()
-	ic := *i
-	if ic.AppID == "" {
-		ic.AppID = b.cfg.AppID
-	}
-	later := func(ctx context.Context) {
-		defer done()
+	return b.deferred(log, i, func(ctx context.Context) reply {
 		ctx, cancel := context.WithTimeout(ctx, editWindow)
 		defer cancel()
 		report, err := b.svc.Reindex(ctx, faq.ReindexRequest{Origin: from})
@@ -40,12 +34,28 @@ func (b *Bot) reindex(log *slog.Logger, from faq.Origin, i *discordgo.Interactio
 			log.Info("reindexed", "documents", report.Documents, "passages", report.Passages,
 				"took", report.Duration, "added", len(report.Added), "removed", len(report.Removed), "changed", len(report.Changed))
 		}
+		return renderReindex(report, err)
+	})
+}
+
+// deferred answers an interaction at once with a private "thinking…" reply and
+// returns the later work (see Respond): work computes the real reply, which then
+// replaces the deferred one.
+func (b *Bot) deferred(log *slog.Logger, i *discordgo.Interaction, work func(context.Context) reply) (*discordgo.InteractionResponse, func(context.Context)) {
+	done := b.begin()
+	ic := *i
+	if ic.AppID == "" {
+		ic.AppID = b.cfg.AppID
+	}
+	later := func(ctx context.Context) {
+		defer done()
+		r := work(ctx)
 		if b.rest == nil {
-			log.Error("cannot edit reindex reply: the bot has no REST session")
+			log.Error("cannot edit the deferred reply: the bot has no REST session")
 			return
 		}
-		if _, err := b.rest.InteractionResponseEdit(&ic, renderReindex(report, err).edit()); err != nil {
-			log.Error("edit reindex reply failed", "err", redact(err.Error()))
+		if _, err := b.rest.InteractionResponseEdit(&ic, r.edit()); err != nil {
+			log.Error("edit deferred reply failed", "err", redact(err.Error()))
 		}
 	}
 	return &discordgo.InteractionResponse{
@@ -54,8 +64,9 @@ func (b *Bot) reindex(log *slog.Logger, from faq.Origin, i *discordgo.Interactio
 	}, later
 }
 
-// isModerator reports whether the member may reindex. Discord hides /reindex from others
-// by default, but a server owner can change who sees it, so this is checked again.
+// isModerator reports whether the member may reindex or read the question log.
+// Discord hides /reindex and /faq-admin from others by default, but a server owner
+// can change who sees them, so this is checked again.
 func (b *Bot) isModerator(i *discordgo.Interaction) bool {
 	m := i.Member
 	if m == nil { // a DM: there is no server to moderate

@@ -128,7 +128,8 @@ func topicMenu(alts []faq.Alternative, placeholder string) *discordgo.SelectMenu
 }
 
 // renderPassage renders a passage answer: the passage, where it comes from, its
-// references, the disclaimer and the review date, with Share / More results buttons.
+// references, the disclaimer and the review date, with Share / More results and
+// Helpful / Not helpful buttons.
 func renderPassage(a faq.Answer, opt renderOptions) reply {
 	e := &discordgo.MessageEmbed{Title: truncate(a.Title, maxEmbedTitle), Color: colorAnswer}
 	if src := source(a); src != "" {
@@ -165,6 +166,7 @@ func renderPassage(a faq.Answer, opt renderOptions) reply {
 			Label: labelMore, Style: discordgo.SecondaryButton, CustomID: idMore + ":" + a.PassageID,
 		})
 	}
+	buttons = append(buttons, voteButtons(a.PassageID)...)
 	r := reply{embeds: []*discordgo.MessageEmbed{e}}
 	if len(buttons) > 0 {
 		r.components = []discordgo.MessageComponent{discordgo.ActionsRow{Components: buttons}}

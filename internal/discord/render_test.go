@@ -130,13 +130,13 @@ func TestRenderPassage(t *testing.T) {
 		t.Errorf("Reviewed = %q", got)
 	}
 	ids := customIDs(r.components)
-	if want := []string{"share:" + a.PassageID, "more:" + a.PassageID}; strings.Join(ids, ",") != strings.Join(want, ",") {
+	if want := []string{"share:" + a.PassageID, "more:" + a.PassageID, "up:" + a.PassageID, "down:" + a.PassageID}; strings.Join(ids, ",") != strings.Join(want, ",") {
 		t.Errorf("buttons = %v; want %v", ids, want)
 	}
 	// In public, there is nothing to share.
 	pub := renderPassage(a, renderOptions{})
-	if ids := customIDs(pub.components); len(ids) != 1 || !strings.HasPrefix(ids[0], "more:") {
-		t.Errorf("public buttons = %v; want only More results", ids)
+	if ids := customIDs(pub.components); len(ids) != 3 || !strings.HasPrefix(ids[0], "more:") {
+		t.Errorf("public buttons = %v; want More results, Helpful, Not helpful", ids)
 	}
 	// A passage id too long for a custom id gets no buttons rather than a broken one.
 	a.PassageID = strings.Repeat("x", 120)

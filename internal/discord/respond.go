@@ -40,6 +40,8 @@ func (b *Bot) Respond(ctx context.Context, transport string, i *discordgo.Intera
 			return b.ask(ctx, log, from, stringOption(data.Options, optQuestion)), nil
 		case cmdReindex:
 			return b.reindex(log, from, i)
+		case cmdAdmin:
+			return b.admin(log, from, i, data)
 		}
 		log.Warn("unknown command", "command", data.Name)
 	case discordgo.InteractionApplicationCommandAutocomplete:
@@ -51,6 +53,13 @@ func (b *Bot) Respond(ctx context.Context, transport string, i *discordgo.Intera
 		data, ok := i.Data.(discordgo.MessageComponentInteractionData)
 		if ok {
 			return b.component(ctx, log, from, i, data), nil
+		}
+	case discordgo.InteractionModalSubmit:
+		data, ok := i.Data.(discordgo.ModalSubmitInteractionData)
+		if kind, arg, _ := strings.Cut(data.CustomID, ":"); ok && kind == idWhy {
+			ctx, cancel := context.WithTimeout(ctx, answerTimeout)
+			defer cancel()
+			return b.why(ctx, log, from, i, arg, data), nil
 		}
 	}
 	log.Warn("unhandled interaction", "type", int(i.Type))
@@ -165,6 +174,8 @@ func (b *Bot) component(ctx context.Context, log *slog.Logger, from faq.Origin, 
 			return text(faq.ErrorMessage(err)).response(true)
 		}
 		return renderAnswer(a, renderOptions{ephemeral: true}).response(true)
+	case idHelpful, idUnhelpful:
+		return b.vote(ctx, log, from, i, arg, kind == idHelpful)
 	}
 	log.Warn("unknown component", "custom_id", data.CustomID)
 	return text(msgUnknown).response(true)

@@ -25,3 +25,32 @@ const (
 	// dateLayout is how a review date is written.
 	dateLayout = "2 January 2006"
 )
+
+// The ratings and the moderators' views (/faq-admin).
+const (
+	labelHelpful         = "Helpful"
+	labelUnhelpful       = "Not helpful"
+	titleWhy             = "What were you looking for?" // a modal title: at most 45 characters
+	labelWhy             = "Tell us, if you like (optional)"
+	placeholderWhy       = "e.g. the dose for teenagers, or another medicine"
+	descAdmin            = "What the bot missed and how its answers were rated (moderators)"
+	descUnanswered       = "The most asked questions the content did not cover"
+	descFeedback         = "The answers rated Not helpful most often"
+	descStats            = "Questions per day: answered, not covered, crisis"
+	descDays             = "How many days back (default 7)"
+	msgNotModeratorAdmin = "Only moderators can see the question log: you need the Manage Server permission or the moderator role."
+	msgNoLog             = "This bot keeps no question log."
+	msgLogTrouble        = "I couldn't read the question log just now. Please try again in a moment."
+	msgNoUnanswered      = "No unanswered questions in the last %d days."
+	msgNoFeedback        = "No answer was rated Not helpful in the last %d days."
+	msgNoStats           = "No questions in the last %d days."
+	titleUnanswered      = "Unanswered questions, last %d days"
+	titleFeedback        = "Answers rated Not helpful, last %d days"
+	titleStats           = "Questions per day, last %d days (UTC)"
+	labelNearest         = "nearest: `%s`"
+	feedbackLine         = "`%s`: **%d** not helpful, %d helpful (%.0f%% helpful)"
+	moreLines            = "…and %d more"
+	statsHeader          = "Day        Questions Answered Not covered Crisis Other"
+	labelTotal           = "Total"
+	olderDays            = "\n%d older days not shown: use `faqbot report` for all."
+)

@@ -1,0 +1,112 @@
+package discord
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/bwmarrin/discordgo"
+
+	"github.com/faqbot/faqbot/internal/faq"
+)
+
+// colorAdmin is the colour of the moderators' reports.
+const colorAdmin = 0x6c5ce7
+
+// maxReportLine bounds one quoted question or comment in a report.
+const maxReportLine = 200
+
+// report is an embed of lines, as many as fit in a description, saying how many
+// did not.
+func report(title string, lines []string) reply {
+	var b strings.Builder
+	for i, line := range lines {
+		more := fmt.Sprintf(moreLines, len(lines)-i)
+		if runeLen(b.String())+runeLen(line)+1+runeLen(more) > maxEmbedDescription {
+			b.WriteString(more)
+			break
+		}
+		b.WriteString(line + "\n")
+	}
+	return reply{embeds: []*discordgo.MessageEmbed{{
+		Title:       truncate(title, maxEmbedTitle),
+		Description: strings.TrimSpace(b.String()),
+		Color:       colorAdmin,
+	}}}
+}
+
+// renderUnanswered lists the unanswered questions, each with its count and the
+// nearest passage: the content to extend, or where to add an "Also asked:" line.
+func renderUnanswered(groups []faq.Unanswered, days int) reply {
+	if len(groups) == 0 {
+		return text(fmt.Sprintf(msgNoUnanswered, days))
+	}
+	lines := make([]string, 0, len(groups))
+	for _, g := range groups {
+		line := fmt.Sprintf("**%d×** %s", g.Count, quote(g.Question))
+		if g.Nearest != "" {
+			line += "\n   " + fmt.Sprintf(labelNearest, truncate(g.Nearest, maxReportLine))
+		}
+		lines = append(lines, line)
+	}
+	return report(fmt.Sprintf(titleUnanswered, days), lines)
+}
+
+// renderFeedback lists the passages rated Not helpful, with their helpful rate and
+// what readers were looking for.
+func renderFeedback(passages []faq.PassageFeedback, days int) reply {
+	if len(passages) == 0 {
+		return text(fmt.Sprintf(msgNoFeedback, days))
+	}
+	lines := make([]string, 0, len(passages))
+	for _, p := range passages {
+		line := fmt.Sprintf(feedbackLine, truncate(p.PassageID, maxReportLine), p.Unhelpful, p.Helpful, 100*p.HelpfulRate())
+		for _, c := range p.Comments {
+			line += "\n   > " + quote(c)
+		}
+		lines = append(lines, line)
+	}
+	return report(fmt.Sprintf(titleFeedback, days), lines)
+}
+
+// renderStats is a table of each day's questions by outcome, the latest days that
+// fit, with the totals.
+func renderStats(days []faq.DayStats, n int) reply {
+	if len(days) == 0 {
+		return text(fmt.Sprintf(msgNoStats, n))
+	}
+	row := func(day string, s faq.DayStats) string {
+		return fmt.Sprintf("%-10s %9d %8d %11d %6d %5d", day, s.Questions, s.Answered, s.NotCovered, s.Crisis, s.Other)
+	}
+	var total faq.DayStats
+	rows := make([]string, 0, len(days))
+	for _, d := range days {
+		total.Questions += d.Questions
+		total.Answered += d.Answered
+		total.NotCovered += d.NotCovered
+		total.Crisis += d.Crisis
+		total.Other += d.Other
+		rows = append(rows, row(d.Day.Format("2006-01-02"), d))
+	}
+	head, foot := statsHeader, row(labelTotal, total)
+	// Room for the fence, the header, the footer, and a line saying what was left out.
+	room := maxEmbedDescription - runeLen("```\n"+head+"\n"+foot+"\n```") - 80
+	shown := rows
+	for len(shown) > 0 && runeLen(strings.Join(shown, "\n"))+1 > room {
+		shown = shown[1:]
+	}
+	desc := "```\n" + head + "\n" + strings.Join(shown, "\n") + "\n" + foot + "\n```"
+	if left := len(rows) - len(shown); left > 0 {
+		desc += fmt.Sprintf(olderDays, left)
+	}
+	return reply{embeds: []*discordgo.MessageEmbed{{Title: fmt.Sprintf(titleStats, n), Description: desc, Color: colorAdmin}}}
+}
+
+// quote shows a reader's words as text: Markdown and line breaks neutralised, and
+// shortened.
+func quote(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	return markdownEscaper.Replace(truncate(s, maxReportLine))
+}
+
+var markdownEscaper = strings.NewReplacer(`\`, `\\`, "*", `\*`, "_", `\_`, "~", `\~`, "`", "\\`", "|", `\|`,
+	">", `\>`, "#", `\#`, "[", `\[`, "]", `\]`, "<", `\<`, "@", "@\u200b")
