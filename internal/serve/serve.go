@@ -23,6 +23,8 @@ import (
 	"github.com/faqbot/faqbot/internal/faq"
 	"github.com/faqbot/faqbot/internal/index"
 	"github.com/faqbot/faqbot/internal/metrics"
+	"github.com/faqbot/faqbot/internal/questionlog"
+	"github.com/faqbot/faqbot/internal/questionlog/logdb"
 	"github.com/faqbot/faqbot/internal/search"
 )
 
@@ -56,6 +58,10 @@ type Config struct {
 	Registry *prometheus.Registry
 	// Observers receive the service's events besides the metrics.
 	Observers []faq.Observer
+	// Database keeps the question log (/faq-admin, faqbot report), written as
+	// QuestionLog says; the zero value keeps none.
+	Database    logdb.Config
+	QuestionLog questionlog.Config
 }
 
 // Service is the answering service with the index under it: what Run serves, and
@@ -92,7 +98,17 @@ func Run(ctx context.Context, cfg Config, log *slog.Logger) error {
 	}
 	var svc *Service // the metrics' gauges read its status when scraped, once it exists
 	m := metrics.New(reg, func() faq.Status { return svc.Status() })
-	svc, err := NewService(cfg, faq.Observers(append([]faq.Observer{m}, cfg.Observers...)), log)
+	observers := append([]faq.Observer{m}, cfg.Observers...)
+	if cfg.Database != (logdb.Config{}) {
+		ql, err := openLog(ctx, &cfg, reg, log)
+		if err != nil {
+			return err
+		}
+		defer ql.close(log) // after the last reply: what they observed gets written
+		observers = append(observers, ql.log)
+		cfg.Discord.Reports = ql.db
+	}
+	svc, err := NewService(cfg, faq.Observers(observers), log)
 	if err != nil {
 		return err
 	}

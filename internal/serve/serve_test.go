@@ -136,12 +136,18 @@ func awaitStatus(t *testing.T, url string, want int) {
 // ask posts a signed /ask to the interactions endpoint and returns the response body.
 func (s *server) ask(t *testing.T, id, question string) string {
 	t.Helper()
-	body, _ := json.Marshal(map[string]any{
+	return s.interact(t, map[string]any{
 		"id": id, "application_id": discordtest.AppID, "type": 2, "token": "tok-" + id, "version": 1, "guild_id": "g1",
 		"member": map[string]any{"user": map[string]any{"id": "u" + id}, "permissions": "0"},
 		"data": map[string]any{"id": "c", "name": "ask", "type": 1, "options": []map[string]any{
 			{"name": "question", "type": 3, "value": question}}},
 	})
+}
+
+// interact posts a signed interaction to the endpoint and returns the response body.
+func (s *server) interact(t *testing.T, payload map[string]any) string {
+	t.Helper()
+	body, _ := json.Marshal(payload)
 	ts := strconv.FormatInt(time.Now().Unix(), 10)
 	req, _ := http.NewRequest(http.MethodPost, s.public+endpoint.DefaultPath, bytes.NewReader(body))
 	req.Header.Set(endpoint.HeaderTimestamp, ts)
@@ -153,7 +159,7 @@ func (s *server) ask(t *testing.T, id, question string) string {
 	defer resp.Body.Close()
 	b, _ := io.ReadAll(resp.Body)
 	if resp.StatusCode != http.StatusOK {
-		t.Fatalf("/ask = %d %s", resp.StatusCode, b)
+		t.Fatalf("interaction %s = %d %s", payload["id"], resp.StatusCode, b)
 	}
 	return string(b)
 }
