@@ -27,7 +27,7 @@ func setup(t *testing.T) env {
 	if err := os.CopyFS(content, os.DirFS("../../content")); err != nil {
 		t.Fatal(err)
 	}
-	return env{"CONTENT_DIR": content, "INDEX_DIR": filepath.Join(dir, "index")}
+	return env{"CONTENT_DIR": content, "INDEX_DIR": filepath.Join(dir, "index"), "DATA_DIR": filepath.Join(dir, "data")}
 }
 
 func runFaqbot(t *testing.T, e env, stdin string, args ...string) (string, string, error) {

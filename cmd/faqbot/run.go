@@ -24,6 +24,12 @@ Usage:
         run the Discord bot (gateway and/or HTTP interactions endpoint)
   faqbot import -from FILE [-out DIR] [-force]
         turn a CSV or JSON Lines FAQ into content files
+  faqbot report [-days N] [-format text|csv|json] [-suggest] [-server ID] [-content DIR]
+        what the bot could not answer and how its answers were rated, from the
+        question log serve keeps (DATA_DIR or DATABASE_URL); -suggest prints
+        "Also asked:" lines per FAQ entry
+  faqbot forget -server ID
+        delete every record of one Discord server from the question log
 
 Configuration comes from flags, then the environment, then .env, then defaults;
 .env.example lists every variable.
@@ -53,6 +59,10 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		return runServe(ctx, s, args, stdout, stderr)
 	case "import":
 		return runImport(ctx, s, args, stdout, stderr)
+	case "report":
+		return runReport(ctx, s, args, stdout, stderr)
+	case "forget":
+		return runForget(ctx, s, args, stdout, stderr)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stdout, usage)
 		return nil

@@ -29,6 +29,9 @@ func loadServeConfig(s *settings, f *indexFlags) (serve.Config, error) {
 	if err := answerConfig(s, &c); err != nil {
 		return c, err
 	}
+	if err := questionLogConfig(s, &c); err != nil {
+		return c, err
+	}
 	c.HTTPAddr = s.get("HTTP_ADDR", "")
 	c.HTTPPath = s.get("HTTP_PATH", endpoint.DefaultPath)
 	c.MetricsAddr = s.get("METRICS_ADDR", "")
