@@ -5,7 +5,6 @@ import (
 	"errors"
 	"log/slog"
 	"sync"
-	"sync/atomic"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
@@ -28,11 +27,16 @@ type Log struct {
 	store Store
 	log   *slog.Logger
 
-	queue   chan faq.Event
+	// queue holds the events not yet taken by the writer, at most cfg.Queue; it is
+	// a slice under a lock rather than a channel so that queuing wakes nobody until
+	// a batch is full.
+	queueMu sync.Mutex
+	queue   []faq.Event
+	closed  bool
+	full    chan struct{} // signalled when a batch is waiting
 	flushes chan chan struct{}
 	stop    chan struct{}
 	done    sync.WaitGroup
-	closed  atomic.Bool
 	closing sync.Once
 
 	dropped *prometheus.CounterVec
@@ -54,7 +58,7 @@ func New(cfg Config, store Store, reg prometheus.Registerer, log *slog.Logger) *
 	}
 	l := &Log{
 		cfg: cfg, store: store, log: log,
-		queue:    make(chan faq.Event, cfg.Queue),
+		full:     make(chan struct{}, 1),
 		flushes:  make(chan chan struct{}),
 		stop:     make(chan struct{}),
 		unlogged: map[string]int{},
@@ -74,7 +78,11 @@ func New(cfg Config, store Store, reg prometheus.Registerer, log *slog.Logger) *
 		queued := prometheus.NewGaugeFunc(prometheus.GaugeOpts{
 			Name: "faqbot_question_log_queued",
 			Help: "Questions and ratings waiting to be written to the question log.",
-		}, func() float64 { return float64(len(l.queue)) })
+		}, func() float64 {
+			l.queueMu.Lock()
+			defer l.queueMu.Unlock()
+			return float64(len(l.queue))
+		})
 		reg.MustRegister(l.dropped, l.written, queued)
 	}
 	l.done.Add(2)
@@ -89,16 +97,36 @@ func (l *Log) Observe(e faq.Event) {
 	if e.Action != faq.ActionAsk && e.Action != faq.ActionFeedback {
 		return
 	}
-	if l.closed.Load() {
+	e.Err, e.Reindex = nil, nil // not the log's, and not to be kept alive by the queue
+	l.queueMu.Lock()
+	switch {
+	case l.closed:
+		l.queueMu.Unlock()
 		l.drop(DropClosed, 1, nil)
 		return
-	}
-	e.Err, e.Reindex = nil, nil // not the log's, and not to be kept alive by the queue
-	select {
-	case l.queue <- e:
-	default:
+	case len(l.queue) >= l.cfg.Queue:
+		l.queueMu.Unlock()
 		l.drop(DropQueueFull, 1, nil)
+		return
 	}
+	l.queue = append(l.queue, e)
+	n := len(l.queue)
+	l.queueMu.Unlock()
+	if n == l.cfg.Batch {
+		select {
+		case l.full <- struct{}{}:
+		default:
+		}
+	}
+}
+
+// take returns the events queued, emptying the queue.
+func (l *Log) take() []faq.Event {
+	l.queueMu.Lock()
+	defer l.queueMu.Unlock()
+	events := l.queue
+	l.queue = nil
+	return events
 }
 
 // Flush writes what is queued and returns when it is written (or dropped), or when
@@ -125,7 +153,9 @@ func (l *Log) Flush(ctx context.Context) error {
 // then lost.
 func (l *Log) Close(ctx context.Context) error {
 	l.closing.Do(func() {
-		l.closed.Store(true)
+		l.queueMu.Lock()
+		l.closed = true
+		l.queueMu.Unlock()
 		close(l.stop)
 	})
 	finished := make(chan struct{})
@@ -141,53 +171,31 @@ func (l *Log) Close(ctx context.Context) error {
 	}
 }
 
-// write is the background writer: it batches queued events and writes a batch when
-// it is full, when the oldest event has waited FlushEvery, on Flush, and at Close.
+// write is the background writer: it takes the queued events and writes them in
+// batches when a batch is full, every FlushEvery, on Flush, and at Close.
 func (l *Log) write() {
 	defer l.done.Done()
 	flush := time.NewTicker(l.cfg.FlushEvery)
 	defer flush.Stop()
 	report := time.NewTicker(l.cfg.ReportEvery)
 	defer report.Stop()
-	pending := make([]faq.Event, 0, l.cfg.Batch)
 	writeAll := func() {
-		for len(pending) > 0 {
-			n := min(len(pending), l.cfg.Batch)
-			l.writeBatch(pending[:n])
-			pending = append(pending[:0], pending[n:]...)
-		}
-	}
-	// drain moves what is queued now into pending.
-	drain := func() {
-		for {
-			select {
-			case e := <-l.queue:
-				pending = append(pending, e)
-				if len(pending) >= l.cfg.Batch {
-					writeAll()
-				}
-			default:
-				return
-			}
+		for events := l.take(); len(events) > 0; events = events[min(len(events), l.cfg.Batch):] {
+			l.writeBatch(events[:min(len(events), l.cfg.Batch)])
 		}
 	}
 	for {
 		select {
-		case e := <-l.queue:
-			pending = append(pending, e)
-			if len(pending) >= l.cfg.Batch {
-				writeAll()
-			}
+		case <-l.full:
+			writeAll()
 		case <-flush.C:
 			writeAll()
 		case done := <-l.flushes:
-			drain()
 			writeAll()
 			close(done)
 		case <-report.C:
 			l.reportDrops()
 		case <-l.stop:
-			drain()
 			writeAll()
 			l.reportDrops()
 			return

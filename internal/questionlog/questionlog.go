@@ -45,7 +45,8 @@ type Config struct {
 	CountsOnly bool
 	// Days is how long records are kept (QUESTION_LOG_DAYS); older ones are purged.
 	Days int
-	// Queue is the most events waiting to be written; more are dropped.
+	// Queue is the most events waiting to be written; more are dropped. (The
+	// writer may hold as many again that it took and is writing.)
 	Queue int
 	// Batch is the most events written at once.
 	Batch int

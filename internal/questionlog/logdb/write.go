@@ -24,7 +24,7 @@ func (d *DB) Write(ctx context.Context, b questionlog.Batch) error {
 		return fmt.Errorf("question log: write: %w", err)
 	}
 	defer tx.Rollback()
-	if err := insertRows(ctx, tx, "INSERT INTO questions (at, transport, server, kind, code, passage, score, question) VALUES ",
+	if err := d.insertRows(ctx, tx, "INSERT INTO questions (at, transport, server, kind, code, passage, score, question) VALUES ",
 		"", len(b.Questions), func(i int) []any {
 			q := b.Questions[i]
 			return []any{millis(q.Time), q.Transport, q.Server, q.Kind, q.Code, q.Passage, q.Score, nullable(q.Text)}
@@ -32,7 +32,7 @@ func (d *DB) Write(ctx context.Context, b questionlog.Batch) error {
 		return err
 	}
 	votes := lastVotes(b.Votes)
-	if err := insertRows(ctx, tx, "INSERT INTO votes (vote_key, at, transport, server, passage, helpful, question, comment) VALUES ",
+	if err := d.insertRows(ctx, tx, "INSERT INTO votes (vote_key, at, transport, server, passage, helpful, question, comment) VALUES ",
 		// A changed vote replaces an earlier one (replicas may write them out of
 		// order); its texts only stay for an unhelpful vote, and the question is kept
 		// when the later vote lacks it.
@@ -47,7 +47,7 @@ func (d *DB) Write(ctx context.Context, b questionlog.Batch) error {
 		}); err != nil {
 		return err
 	}
-	if err := insertRows(ctx, tx, "INSERT INTO counts (day, server, kind, n) VALUES ",
+	if err := d.insertRows(ctx, tx, "INSERT INTO counts (day, server, kind, n) VALUES ",
 		" ON CONFLICT (day, server, kind) DO UPDATE SET n = counts.n + excluded.n", len(b.Counts), func(i int) []any {
 			c := b.Counts[i]
 			return []any{c.Day, c.Server, c.Kind, c.N}
@@ -61,8 +61,9 @@ func (d *DB) Write(ctx context.Context, b questionlog.Batch) error {
 }
 
 // insertRows inserts n rows, maxRows to a statement: prefix, then the VALUES lists
-// with the arguments row(i) gives, then suffix.
-func insertRows(ctx context.Context, tx *sql.Tx, prefix, suffix string, n int, row func(int) []any) error {
+// with the arguments row(i) gives, then suffix. SQLite gets anonymous parameters:
+// it looks numbered ones up by name, which grows with the square of their number.
+func (d *DB) insertRows(ctx context.Context, tx *sql.Tx, prefix, suffix string, n int, row func(int) []any) error {
 	for start := 0; start < n; start += maxRows {
 		end := min(n, start+maxRows)
 		var q strings.Builder
@@ -78,7 +79,11 @@ func insertRows(ctx context.Context, tx *sql.Tx, prefix, suffix string, n int, r
 					q.WriteByte(',')
 				}
 				args = append(args, a)
-				fmt.Fprintf(&q, "$%d", len(args))
+				if d.postgres {
+					fmt.Fprintf(&q, "$%d", len(args))
+				} else {
+					q.WriteByte('?')
+				}
 			}
 			q.WriteByte(')')
 		}
