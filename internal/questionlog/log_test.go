@@ -18,6 +18,7 @@ import (
 	"github.com/faqbot/faqbot/internal/answer"
 	"github.com/faqbot/faqbot/internal/faq"
 	"github.com/faqbot/faqbot/internal/faqtest"
+	"github.com/faqbot/faqbot/internal/faqtest/logtest"
 	"github.com/faqbot/faqbot/internal/faqtest/servicetest"
 	"github.com/faqbot/faqbot/internal/questionlog"
 	"github.com/faqbot/faqbot/internal/questionlog/logdb"
@@ -128,11 +129,7 @@ func allText(t *testing.T, dir string) string {
 // an unhelpful vote keeps the question and what the reader was looking for.
 func TestWhatIsRecorded(t *testing.T) {
 	dir := t.TempDir()
-	db, err := logdb.Open(context.Background(), logdb.Config{Dir: dir})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
+	db := logtest.Open(t, logdb.Config{Dir: dir})
 	l := start(t, questionlog.Config{}, db)
 	a := l.ask(t, covered)
 	nohit := l.ask(t, notCovered)
@@ -187,11 +184,7 @@ func TestWhatIsRecorded(t *testing.T) {
 // is kept: the counts and the votes, without texts.
 func TestCountsOnly(t *testing.T) {
 	dir := t.TempDir()
-	db, err := logdb.Open(context.Background(), logdb.Config{Dir: dir})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
+	db := logtest.Open(t, logdb.Config{Dir: dir})
 	l := start(t, questionlog.Config{CountsOnly: true}, db)
 	a := l.ask(t, covered)
 	l.ask(t, notCovered)
@@ -295,11 +288,7 @@ func TestDatabaseSlow(t *testing.T) {
 // TestPurgeRunsByItself: records older than the retention are deleted without anyone
 // asking, at start and then periodically.
 func TestPurgeRunsByItself(t *testing.T) {
-	db, err := logdb.Open(context.Background(), logdb.Config{Dir: t.TempDir()})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
+	db := logtest.SQLite(t)
 	now := time.Now()
 	old := questionlog.Question{Time: now.Add(-8 * 24 * time.Hour), Server: "g", Kind: "no_answer", Text: "old"}
 	fresh := questionlog.Question{Time: now.Add(-6 * 24 * time.Hour), Server: "g", Kind: "no_answer", Text: "fresh"}

@@ -121,13 +121,21 @@ func (g *gatewayBot) ask(t *testing.T, m discordtest.Member, question string) ga
 // want (the log is written in the background).
 func (g *gatewayBot) awaitAdmin(t *testing.T, sub string, want ...string) string {
 	t.Helper()
-	ctx := deadline(t)
-	for {
+	return poll(t, "/faq-admin "+sub, want, func() string {
 		r := g.interact(t, discordtest.Subcommand(g.id(), moderator, "faq-admin", sub, map[string]int{"days": 3}))
-		if r.Data.Flags != discordgo.MessageFlagsEphemeral && r.Type == 4 {
+		if r.Data.Flags != discordgo.MessageFlagsEphemeral {
 			t.Errorf("/faq-admin %s reply is not private", sub)
 		}
-		got, missing := r.text(), ""
+		return r.text()
+	})
+}
+
+// poll calls get until what it returns contains every one of want, and returns that.
+func poll(t *testing.T, what string, want []string, get func() string) string {
+	t.Helper()
+	ctx := deadline(t)
+	for {
+		got, missing := get(), ""
 		for _, w := range want {
 			if !strings.Contains(got, w) {
 				missing = w
@@ -138,8 +146,8 @@ func (g *gatewayBot) awaitAdmin(t *testing.T, sub string, want ...string) string
 		}
 		select {
 		case <-ctx.Done():
-			t.Fatalf("/faq-admin %s = %q; want it to contain %q", sub, got, missing)
-		case <-time.After(10 * time.Millisecond):
+			t.Fatalf("%s = %q; want it to contain %q", what, got, missing)
+		case <-time.After(20 * time.Millisecond):
 		}
 	}
 }

@@ -32,35 +32,23 @@ type endpointReply struct {
 // Discord, contains every one of want.
 func report(t *testing.T, s *server, fake *discordtest.Server, sub string, want ...string) string {
 	t.Helper()
-	ctx := deadline(t)
-	for n := 0; ; n++ {
+	n := 0
+	return poll(t, "/faq-admin "+sub, want, func() string {
+		n++
 		id := "report-" + sub + strconv.Itoa(n)
 		var r endpointReply
 		json.Unmarshal([]byte(s.interact(t, discordtest.Subcommand(id, moderator, "faq-admin", sub, nil))), &r)
 		if r.Type != 5 {
 			t.Fatalf("/faq-admin %s = %d %s; want a deferred reply", sub, r.Type, r.Data)
 		}
-		edit, err := fake.Await(ctx, discordtest.Edit(discordtest.Token(id)))
+		edit, err := fake.Await(deadline(t), discordtest.Edit(discordtest.Token(id)))
 		if err != nil {
 			t.Fatal(err)
 		}
 		var got gatewayReply
 		json.Unmarshal(edit.Body, &got.Data)
-		text, missing := got.text(), ""
-		for _, w := range want {
-			if !strings.Contains(text, w) {
-				missing = w
-			}
-		}
-		if missing == "" {
-			return text
-		}
-		select {
-		case <-ctx.Done():
-			t.Fatalf("/faq-admin %s = %q; want it to contain %q", sub, text, missing)
-		case <-time.After(50 * time.Millisecond):
-		}
-	}
+		return got.text()
+	})
 }
 
 // TestReplicasShareOneLog: two serve.Run sharing one PostgreSQL report one log: the
@@ -140,26 +128,22 @@ func (p *proxy) stop() {
 	}
 }
 
-// metric polls the metrics until name{labels} is at least min, and returns it.
+// metric polls the metrics until series is at least least, and returns it.
 func metric(t *testing.T, s *server, series string, least float64) float64 {
 	t.Helper()
-	ctx := deadline(t)
 	re := regexp.MustCompile(`(?m)^` + regexp.QuoteMeta(series) + ` (\S+)$`)
-	for {
+	var v float64
+	poll(t, series+" >= "+strconv.FormatFloat(least, 'g', -1, 64), []string{"ok"}, func() string {
 		_, body := get(t, s.ops+serve.PathMetrics)
-		var v float64
 		if m := re.FindStringSubmatch(body); m != nil {
 			v, _ = strconv.ParseFloat(m[1], 64)
 			if v >= least {
-				return v
+				return "ok"
 			}
 		}
-		select {
-		case <-ctx.Done():
-			t.Fatalf("%s = %v; want at least %v", series, v, least)
-		case <-time.After(10 * time.Millisecond):
-		}
-	}
+		return strconv.FormatFloat(v, 'g', -1, 64)
+	})
+	return v
 }
 
 // TestDatabaseStoppedMidRun: with the database gone mid-run, every question is still

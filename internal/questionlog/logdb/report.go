@@ -23,7 +23,7 @@ const (
 // where is the WHERE clause selecting q's server (when set) and time, with its
 // arguments; column is the time column.
 func where(q faq.ReportQuery, column string, args ...any) (string, []any) {
-	args = append(args, millis(q.Since))
+	args = append(args, micros(q.Since))
 	w := fmt.Sprintf(" WHERE %s >= $%d", column, len(args))
 	if q.Server != "" {
 		args = append(args, q.Server)
@@ -55,7 +55,7 @@ func (d *DB) Unanswered(ctx context.Context, q faq.ReportQuery) ([]faq.Unanswere
 		if err := rows.Scan(&a.Text, &a.Nearest, &at); err != nil {
 			return err
 		}
-		a.Time = time.UnixMilli(at).UTC()
+		a.Time = time.UnixMicro(at).UTC()
 		asked = append(asked, a)
 		return nil
 	})

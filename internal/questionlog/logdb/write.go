@@ -27,7 +27,7 @@ func (d *DB) Write(ctx context.Context, b questionlog.Batch) error {
 	if err := d.insertRows(ctx, tx, "INSERT INTO questions (at, transport, server, kind, code, passage, score, question) VALUES ",
 		"", len(b.Questions), func(i int) []any {
 			q := b.Questions[i]
-			return []any{millis(q.Time), q.Transport, q.Server, q.Kind, q.Code, q.Passage, q.Score, nullable(q.Text)}
+			return []any{micros(q.Time), q.Transport, q.Server, q.Kind, q.Code, q.Passage, q.Score, nullable(q.Text)}
 		}); err != nil {
 		return err
 	}
@@ -43,7 +43,7 @@ func (d *DB) Write(ctx context.Context, b questionlog.Batch) error {
 			WHERE excluded.at >= votes.at`,
 		len(votes), func(i int) []any {
 			v := votes[i]
-			return []any{v.Key, millis(v.Time), v.Transport, v.Server, v.Passage, flag(v.Helpful), nullable(v.Question), nullable(v.Comment)}
+			return []any{v.Key, micros(v.Time), v.Transport, v.Server, v.Passage, flag(v.Helpful), nullable(v.Question), nullable(v.Comment)}
 		}); err != nil {
 		return err
 	}
@@ -116,7 +116,7 @@ func lastVotes(votes []questionlog.Vote) []questionlog.Vote {
 
 // Purge deletes the records and counts older than before.
 func (d *DB) Purge(ctx context.Context, before time.Time) (int64, error) {
-	at, day := millis(before), before.UTC().Format(questionlog.DayLayout)
+	at, day := micros(before), before.UTC().Format(questionlog.DayLayout)
 	return d.delete(ctx, "purge", []statement{
 		{"DELETE FROM questions WHERE at < $1", at},
 		{"DELETE FROM votes WHERE at < $1", at},
@@ -162,7 +162,9 @@ func (d *DB) delete(ctx context.Context, what string, stmts []statement) (int64,
 	return total, nil
 }
 
-func millis(t time.Time) int64 { return t.UnixMilli() }
+// micros is how times are stored: Unix microseconds, fine enough to order a person's
+// votes.
+func micros(t time.Time) int64 { return t.UnixMicro() }
 
 func flag(b bool) int {
 	if b {

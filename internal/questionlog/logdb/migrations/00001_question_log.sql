@@ -1,5 +1,5 @@
 -- The question log. One file for SQLite and PostgreSQL: times are Unix
--- milliseconds (BIGINT), flags 0 or 1 (INTEGER), so no statement differs. A later
+-- microseconds (BIGINT), flags 0 or 1 (INTEGER), so no statement differs. A later
 -- migration that must differ is written as a Go migration (goose.NewGoMigration)
 -- that branches on the dialect.
 
