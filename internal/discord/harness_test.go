@@ -100,13 +100,27 @@ type harness struct {
 
 func startBot(t *testing.T, cfg discord.Config) *harness {
 	t.Helper()
+	return startBotWith(t, cfg, botOptions{})
+}
+
+// botOptions are what some tests add to the harness.
+type botOptions struct {
+	observer faq.Observer              // receives the service's events
+	fake     func(*discordtest.Server) // prepares the fake Discord before the bot connects
+}
+
+func startBotWith(t *testing.T, cfg discord.Config, opt botOptions) *harness {
+	t.Helper()
 	contentDir := faqtest.Content(t)
 	logs := newLogBuffer()
 	log := slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
 	_, store := servicetest.Open(t, contentDir, answer.Config{}, nil)
 	lib := signalLibrary{store, make(chan struct{}, 1)}
-	svc := answer.New(answer.Config{}, lib, nil, log)
+	svc := answer.New(answer.Config{}, lib, opt.observer, log)
 	fake := discordtest.New(t, botToken)
+	if opt.fake != nil {
+		opt.fake(fake)
+	}
 	cfg.Token = botToken
 	cfg.APIURL = fake.APIURL()
 	cfg.MaxQuestion = svc.MaxQuestion()
@@ -150,6 +164,9 @@ func startBot(t *testing.T, cfg discord.Config) *harness {
 		}
 	case err := <-done:
 		t.Fatalf("ServeGateway = %v before registering commands", err)
+	}
+	if err := fake.Connected(h.ctx()); err != nil {
+		t.Fatal(err)
 	}
 	return h
 }

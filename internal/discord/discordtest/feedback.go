@@ -9,6 +9,11 @@ func Subcommand(id string, m Member, name, sub string, options map[string]int) m
 	for k, v := range options {
 		opts = append(opts, map[string]any{"name": k, "type": 4, "value": v})
 	}
+	return subcommand(id, m, name, sub, opts)
+}
+
+// subcommand is an INTERACTION_CREATE payload for a subcommand with options.
+func subcommand(id string, m Member, name, sub string, opts []any) map[string]any {
 	return interaction(id, 2, m, map[string]any{"id": "cmd-" + name, "name": name, "type": 1,
 		"options": []any{map[string]any{"name": sub, "type": 1, "options": opts}}})
 }

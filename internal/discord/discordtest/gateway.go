@@ -84,6 +84,9 @@ func (g *gateway) serveWS(w http.ResponseWriter, r *http.Request) {
 			ws.WriteMessage(websocket.CloseMessage, websocket.FormatCloseMessage(4004, "Authentication failed."))
 			return
 		}
+		if g.s.refuseIdentify(ws, first.D) {
+			return
+		}
 		g.mu.Lock()
 		session := fmt.Sprintf("session-%d", len(g.sessions)+1)
 		g.sessions[session] = true

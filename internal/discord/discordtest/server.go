@@ -49,6 +49,7 @@ type Server struct {
 	faults []*fault
 	gw     *gateway
 	msgID  atomic.Int64
+	world  *world
 }
 
 type fault struct {
@@ -63,7 +64,7 @@ type fault struct {
 // test ends.
 func New(t testing.TB, token string) *Server {
 	t.Helper()
-	s := &Server{Token: token, log: newRecorder()}
+	s := &Server{Token: token, log: newRecorder(), world: newWorld()}
 	s.gw = newGateway(s)
 	mux := http.NewServeMux()
 	mux.HandleFunc("/gateway", s.gw.serveWS)
@@ -139,6 +140,9 @@ func (s *Server) route(r *http.Request, path string, body []byte) (status int, r
 	webhook := parts[0] == "interactions" || parts[0] == "webhooks"
 	if !webhook && s.Token != "" && r.Header.Get("Authorization") != "Bot "+s.Token {
 		return http.StatusUnauthorized, `{"message": "401: Unauthorized", "code": 0}`, nil
+	}
+	if status, resp, ok := s.routeWorld(r.Method, parts, body); ok {
+		return status, resp, nil
 	}
 	switch {
 	case r.Method == http.MethodGet && (path == "/gateway" || path == "/gateway/bot"):
