@@ -51,5 +51,6 @@ func Commands(maxQuestion int) []*discordgo.ApplicationCommand {
 			DefaultMemberPermissions: &manageServer,
 			Contexts:                 &inServers,
 		},
+		findAnswerCommand(),
 	}
 }

@@ -98,7 +98,8 @@ func TestGateway(t *testing.T) {
 		}
 		var cmds []map[string]any
 		decode(t, reqs[1].Body, &cmds)
-		if len(cmds) != 3 || cmds[0]["name"] != "ask" || cmds[1]["name"] != "reindex" || cmds[2]["name"] != "faq-admin" ||
+		if len(cmds) != 4 || cmds[0]["name"] != "ask" || cmds[1]["name"] != "reindex" || cmds[2]["name"] != "faq-admin" ||
+			cmds[3]["name"] != "Find answer" || cmds[3]["type"] != 3.0 || cmds[3]["description"] != nil ||
 			cmds[1]["default_member_permissions"] != "32" || fmt.Sprint(cmds[1]["contexts"]) != "[0]" ||
 			cmds[2]["default_member_permissions"] != "32" || fmt.Sprint(cmds[2]["contexts"]) != "[0]" {
 			t.Errorf("commands = %s", reqs[1].Body)

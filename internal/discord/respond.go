@@ -42,6 +42,8 @@ func (b *Bot) Respond(ctx context.Context, transport string, i *discordgo.Intera
 			return b.reindex(log, from, i)
 		case cmdAdmin:
 			return b.admin(log, from, i, data)
+		case cmdFindAnswer:
+			return b.findAnswer(ctx, log, from, data), nil
 		}
 		log.Warn("unknown command", "command", data.Name)
 	case discordgo.InteractionApplicationCommandAutocomplete:
@@ -51,6 +53,9 @@ func (b *Bot) Respond(ctx context.Context, transport string, i *discordgo.Intera
 		}
 	case discordgo.InteractionMessageComponent:
 		data, ok := i.Data.(discordgo.MessageComponentInteractionData)
+		if resp, later, mine := b.helpComponent(log, from, i, data); ok && mine {
+			return resp, later
+		}
 		if ok {
 			return b.component(ctx, log, from, i, data), nil
 		}

@@ -54,3 +54,21 @@ const (
 	labelTotal           = "Total"
 	olderDays            = "\n%d older days not shown: use `faqbot report` for all."
 )
+
+// Find answer and the public replies to someone's message.
+const (
+	labelPostReply   = "Post as reply"
+	labelReplyNotify = "Reply and notify"
+	labelAnswered    = "This answered it"
+	labelNotIt       = "Not it"
+	labelRemove      = "Remove"
+	msgNoText        = "That message has no text for me to look up."
+	msgReachOut      = "Only you can see this. The message you picked may come from someone going through a crisis: " +
+		"please reach out to them, kindly and privately, and share these resources if it feels right. " +
+		"If they may be in immediate danger, contact local emergency services."
+	msgPosted         = "Posted as a reply to the message."
+	msgMessageGone    = "That message is no longer there, so I didn't post anything."
+	msgPostFailed     = "I couldn't post the reply. Please try again in a moment."
+	msgNotYours       = "Only the person who asked or a moderator can remove this reply."
+	msgRemoveFailed   = "I couldn't remove that reply. Please try again in a moment."
+)

@@ -1,0 +1,33 @@
+package discord
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/bwmarrin/discordgo"
+
+	"github.com/faqbot/faqbot/internal/faq"
+)
+
+// TestHelpReply: a public reply to someone's message rates with This answered it /
+// Not it, and has Remove; on a "not covered" reply Remove gets a row of its own,
+// below the menu.
+func TestHelpReply(t *testing.T) {
+	r := helpReply(sampleAnswer(), "can i take ketamine with an ssri", 2, "u1", "u2", "u1")
+	var labels []string
+	for _, c := range r.components[0].(discordgo.ActionsRow).Components {
+		labels = append(labels, c.(discordgo.Button).Label)
+	}
+	if got := strings.Join(labels, ","); got != "More results,This answered it,Not it,Remove" {
+		t.Errorf("buttons = %s", got)
+	}
+
+	none := helpReply(faq.Answer{Kind: faq.KindNoAnswer, Text: "Not covered.",
+		Alternatives: []faq.Alternative{{Title: "Potential Risks", PassageID: risksID}}}, "q", 1, "u1")
+	if len(none.components) != 2 {
+		t.Fatalf("not covered components = %+v; want the menu, then Remove", none.components)
+	}
+	if _, ok := none.components[1].(discordgo.ActionsRow).Components[0].(discordgo.Button); !ok {
+		t.Errorf("second row = %+v; want the Remove button", none.components[1])
+	}
+}
