@@ -62,6 +62,7 @@ var adminCommands = []adminCommand{
 		s, err := b.cfg.Reports.Stats(ctx, r.query())
 		return renderStats(s, r.days), err
 	}},
+	{name: "autoreply", description: descAutoReply, options: autoReplyOptions(), run: runAutoReply},
 }
 
 func daysOption() []*discordgo.ApplicationCommandOption {

@@ -181,13 +181,17 @@ func TestAdminCommandRegistration(t *testing.T) {
 		admin.Contexts == nil || len(*admin.Contexts) != 1 {
 		t.Fatalf("faq-admin = %+v; want Manage Server by default, servers only", admin)
 	}
-	if len(admin.Options) != 3 || len(admin.Options) > maxChoices {
-		t.Errorf("subcommands = %d; want unanswered, feedback, stats", len(admin.Options))
+	if len(admin.Options) != 4 || len(admin.Options) > maxChoices {
+		t.Errorf("subcommands = %d; want unanswered, feedback, stats, autoreply", len(admin.Options))
 	}
 	for _, o := range admin.Options {
+		want := optDays
+		if o.Name == "autoreply" {
+			want = optState
+		}
 		if o.Type != discordgo.ApplicationCommandOptionSubCommand || runeLen(o.Description) > 100 || len(o.Options) != 1 ||
-			o.Options[0].Name != optDays || o.Options[0].Required {
-			t.Errorf("subcommand %+v; want an optional days", o)
+			o.Options[0].Name != want || o.Options[0].Required {
+			t.Errorf("subcommand %+v; want an optional %s", o, want)
 		}
 	}
 	if runeLen(admin.Description) > 100 {

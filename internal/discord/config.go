@@ -14,6 +14,7 @@ const (
 	EnvAPIURL          = "DISCORD_API_URL"
 	EnvPublicReplies   = "DISCORD_PUBLIC_REPLIES"
 	EnvModeratorRoleID = "DISCORD_MODERATOR_ROLE_ID"
+	EnvHelpChannels    = "DISCORD_HELP_CHANNELS"
 )
 
 // ConfigFromEnv reads the bot's configuration from environment variables through
@@ -33,6 +34,10 @@ func ConfigFromEnv(getenv func(string) string) (Config, error) {
 			return Config{}, fmt.Errorf("%s=%q: want true or false", EnvPublicReplies, v)
 		}
 		cfg.Public = b
+	}
+	var err error
+	if cfg.HelpChannels, err = channelList(EnvHelpChannels, getenv(EnvHelpChannels)); err != nil {
+		return Config{}, err
 	}
 	for _, v := range [][2]string{{EnvAppID, cfg.AppID}, {EnvGuildID, cfg.GuildID}, {EnvModeratorRoleID, cfg.ModeratorRoleID}} {
 		if v[1] != "" && !isSnowflake(v[1]) {

@@ -1,6 +1,7 @@
 package discord
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -19,6 +20,9 @@ func TestConfigFromEnv(t *testing.T) {
 		}, want: Config{Token: "tok", AppID: "1", GuildID: "2", APIURL: "http://127.0.0.1:9/api/v9", Public: true, ModeratorRoleID: "3"}},
 		{name: "bad bool", env: map[string]string{"DISCORD_PUBLIC_REPLIES": "yes please"}, wantErr: "DISCORD_PUBLIC_REPLIES"},
 		{name: "bad guild", env: map[string]string{"DISCORD_GUILD_ID": "my server"}, wantErr: "DISCORD_GUILD_ID"},
+		{name: "help channels", env: map[string]string{"DISCORD_HELP_CHANNELS": " 11, 12 11\n13 "},
+			want: Config{HelpChannels: []string{"11", "12", "13"}}},
+		{name: "bad help channel", env: map[string]string{"DISCORD_HELP_CHANNELS": "11,#help"}, wantErr: "DISCORD_HELP_CHANNELS"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -29,7 +33,7 @@ func TestConfigFromEnv(t *testing.T) {
 				}
 				return
 			}
-			if err != nil || got != tt.want {
+			if err != nil || !reflect.DeepEqual(got, tt.want) {
 				t.Errorf("ConfigFromEnv = %+v, %v; want %+v", got, err, tt.want)
 			}
 		})

@@ -9,6 +9,7 @@ package discord
 import (
 	"log/slog"
 	"sync"
+	"time"
 
 	"github.com/bwmarrin/discordgo"
 
@@ -40,6 +41,15 @@ type Config struct {
 	ModeratorRoleID string
 	// Reports is the question log /faq-admin reads; nil: the bot keeps none.
 	Reports Reports
+	// HelpChannels (DISCORD_HELP_CHANNELS) are the forum and text channels whose new
+	// posts get an answer when the bot is sure of one (help.go). Listing any asks
+	// Discord for the privileged Message Content intent. Empty: no auto-replies.
+	HelpChannels []string
+	// Switches keeps each server's /faq-admin autoreply switch; nil: always on.
+	Switches AutoReplySwitches
+	// Now returns the current time for the auto-replies' rate limits (time.Now when
+	// nil); tests set it.
+	Now func() time.Time
 }
 
 func (c Config) withDefaults() Config {
@@ -56,6 +66,7 @@ type Bot struct {
 	svc  faq.Service
 	rest *discordgo.Session
 	log  *slog.Logger
+	help *helpDesk
 
 	mu      sync.Mutex
 	idle    *sync.Cond
@@ -69,7 +80,7 @@ func New(cfg Config, svc faq.Service, rest *discordgo.Session, log *slog.Logger)
 		log = slog.New(slog.DiscardHandler)
 	}
 	cfg = cfg.withDefaults()
-	b := &Bot{cfg: cfg, svc: svc, rest: rest, log: log}
+	b := &Bot{cfg: cfg, svc: svc, rest: rest, log: log, help: newHelpDesk(cfg)}
 	b.idle = sync.NewCond(&b.mu)
 	return b
 }

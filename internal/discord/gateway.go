@@ -44,9 +44,10 @@ func (b *Bot) ServeGateway(ctx context.Context, s *discordgo.Session) error {
 	}
 	handlers := []func(){
 		s.AddHandler(func(s *discordgo.Session, e *discordgo.InteractionCreate) { b.onInteraction(work, s, e.Interaction) }),
-		s.AddHandler(func(s *discordgo.Session, e *discordgo.MessageCreate) { b.onMessage(work, s, e.Message) }),
+		s.AddHandler(func(s *discordgo.Session, e *discordgo.MessageCreate) { b.onMessageCreate(work, s, e.Message) }),
+		s.AddHandler(func(_ *discordgo.Session, e *discordgo.ThreadCreate) { b.onThreadCreate(e) }),
 	}
-	if err := s.Open(); err != nil {
+	if err := b.openGateway(s); err != nil {
 		var rest *discordgo.RESTError
 		if errors.As(err, &rest) && rest.Response != nil && rest.Response.StatusCode == http.StatusUnauthorized {
 			return fmt.Errorf("connect to the Discord gateway: Discord refused the bot token (401 Unauthorized): "+

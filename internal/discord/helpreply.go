@@ -22,6 +22,10 @@ const idRemove = "rm"
 // where the transport allows: the crisis resources.
 func urgent(k faq.Kind) bool { return k == faq.KindCrisis }
 
+// worthPosting reports whether an answer of kind k is worth posting unasked in a
+// help channel: an answer, or the resources of an urgent reply; never "not covered".
+func worthPosting(k faq.Kind) bool { return k == faq.KindAnswer || urgent(k) }
+
 // helpReply renders a for a public reply to someone's message, at turn: the answer
 // with This answered it / Not it (the rating buttons) and Remove, for the users who
 // may remove it (the asker first). question is shown in the footer: what follow-ups

@@ -18,7 +18,8 @@ var ErrNoToken = errors.New("DISCORD_TOKEN is not set: create a bot in the Disco
 
 // Intents are the gateway intents the bot asks for: servers and their messages, none
 // of them privileged. Messages that mention the bot carry their text without the
-// privileged message-content intent.
+// privileged message-content intent, which is asked for only when help channels are
+// listed (intent.go).
 const Intents = discordgo.IntentsGuilds | discordgo.IntentsGuildMessages
 
 // NewSession returns a discordgo session whose REST calls go to cfg.APIURL (a
@@ -43,7 +44,7 @@ func NewSession(cfg Config, log *slog.Logger) (*discordgo.Session, error) {
 	if err != nil {
 		return nil, fmt.Errorf("create discord session: %w", err)
 	}
-	s.Identify.Intents = Intents
+	s.Identify.Intents = intents(cfg)
 	s.LogLevel = discordgo.LogWarning // its informational lines quote tokenised URLs
 	s.ShouldRetryOnRateLimit = true
 	s.Client = &http.Client{

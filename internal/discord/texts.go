@@ -55,7 +55,7 @@ const (
 	olderDays            = "\n%d older days not shown: use `faqbot report` for all."
 )
 
-// Find answer and the public replies to someone's message.
+// Find answer, the help channels' replies and /faq-admin autoreply.
 const (
 	labelPostReply   = "Post as reply"
 	labelReplyNotify = "Reply and notify"
@@ -71,4 +71,12 @@ const (
 	msgPostFailed     = "I couldn't post the reply. Please try again in a moment."
 	msgNotYours       = "Only the person who asked or a moderator can remove this reply."
 	msgRemoveFailed   = "I couldn't remove that reply. Please try again in a moment."
+	threadDefaultName = "Question"
+	descAutoReply     = "Answer new posts in the help channels by themselves, when sure (moderators)"
+	descState         = "on or off; leave it out to see the current setting"
+	msgAutoReplyOn    = "Auto-replies are **on** in this server: new posts in the help channels get an answer when I'm sure of one."
+	msgAutoReplyOff   = "Auto-replies are **off** in this server. `/ask`, Find answer and mentions still work."
+	msgNoHelpChannels = "\nNo help channels are configured (`DISCORD_HELP_CHANNELS`), so there is nothing to reply to."
+	msgHelpChannels   = "\nHelp channels: %s"
+	msgNoSwitch       = "This bot keeps no settings, so auto-replies are always on in the help channels."
 )

@@ -107,6 +107,7 @@ func Run(ctx context.Context, cfg Config, log *slog.Logger) error {
 		defer ql.close(log) // after the last reply: what they observed gets written
 		observers = append(observers, ql.log)
 		cfg.Discord.Reports = ql.db
+		cfg.Discord.Switches = ql.db
 	}
 	svc, err := NewService(cfg, faq.Observers(observers), log)
 	if err != nil {
