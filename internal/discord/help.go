@@ -16,7 +16,9 @@ import (
 
 // Help channels. A new post in a forum or text channel listed in
 // DISCORD_HELP_CHANNELS gets one answer, in the post's thread, when the service is
-// sure of one (or the crisis resources); never "not covered".
+// sure of one (or the crisis resources); never "not covered". A reply to that answer
+// is a follow-up (followup.go). Nothing is kept but what the thread holds: the
+// answer's footer says what was asked, its Remove button who asked and at which turn.
 
 // helpDesk is the bot's side of the help channels.
 type helpDesk struct {
@@ -93,9 +95,9 @@ func (b *Bot) onThreadCreate(t *discordgo.ThreadCreate) {
 	}
 }
 
-// onHelpMessage answers m if it is a new post in a help channel, and reports
-// whether it took the message (a post that mentions the bot is left to the mention,
-// which answers whatever the outcome).
+// onHelpMessage answers m if it is a new post or a follow-up in a help channel, and
+// reports whether it took the message (a post that mentions the bot is left to the
+// mention, which answers whatever the outcome).
 func (b *Bot) onHelpMessage(ctx context.Context, s *discordgo.Session, m *discordgo.Message) bool {
 	self := ""
 	if s.State != nil && s.State.User != nil {
@@ -120,8 +122,7 @@ func (b *Bot) onHelpMessage(ctx context.Context, s *discordgo.Session, m *discor
 		return false
 	}
 	if isReply(m) {
-		log.Debug("help channels: a reply")
-		return false
+		return b.followUp(ctx, s, log, m, ch, help, self)
 	}
 	if _, mentioned := mentionQuestion(m.Content, self); mentioned {
 		return false

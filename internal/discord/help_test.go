@@ -216,5 +216,6 @@ func TestHelpChannels(t *testing.T) {
 		h.wantDecision(t, "2135", "msg=auto-replied")
 	})
 
+	t.Run("follow-ups", func(t *testing.T) { testFollowUps(t, h, clk) })
 	t.Run("rate limit and slow mode", func(t *testing.T) { testLimits(t, h, clk) })
 }

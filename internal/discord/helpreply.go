@@ -99,6 +99,27 @@ func allButtons(cs []discordgo.MessageComponent) bool {
 	return true
 }
 
+// replyTurn is the turn of one of the bot's public replies and who may remove it,
+// from its Remove button; ok is false for any other message.
+func replyTurn(m *discordgo.Message) (turn int, users []string, ok bool) {
+	for _, row := range m.Components {
+		r, isRow := row.(*discordgo.ActionsRow)
+		if !isRow {
+			continue
+		}
+		for _, c := range r.Components {
+			btn, isButton := c.(*discordgo.Button)
+			if !isButton {
+				continue
+			}
+			if rest, found := strings.CutPrefix(btn.CustomID, idRemove+":"); found {
+				return removeArg(rest)
+			}
+		}
+	}
+	return 0, nil, false
+}
+
 // removeArg reads the argument of a Remove button: "<turn>:<user id>…".
 func removeArg(arg string) (turn int, users []string, ok bool) {
 	fields := strings.Split(arg, ":")

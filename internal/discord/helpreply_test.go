@@ -1,6 +1,7 @@
 package discord
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -10,8 +11,8 @@ import (
 )
 
 // TestHelpReply: a public reply to someone's message rates with This answered it /
-// Not it, and has Remove; on a "not covered" reply Remove gets a row of its own,
-// below the menu.
+// Not it, and has Remove for the asker at its turn, which replyTurn reads back; on a
+// "not covered" reply (a follow-up's) Remove gets a row of its own, below the menu.
 func TestHelpReply(t *testing.T) {
 	r := helpReply(sampleAnswer(), "can i take ketamine with an ssri", 2, "u1", "u2", "u1")
 	var labels []string
@@ -20,6 +21,15 @@ func TestHelpReply(t *testing.T) {
 	}
 	if got := strings.Join(labels, ","); got != "More results,This answered it,Not it,Remove" {
 		t.Errorf("buttons = %s", got)
+	}
+	// As Discord sends the message back.
+	m := &discordgo.Message{Components: []discordgo.MessageComponent{&discordgo.ActionsRow{Components: []discordgo.MessageComponent{
+		&discordgo.Button{CustomID: "up:x"}, &discordgo.Button{CustomID: r.components[0].(discordgo.ActionsRow).Components[3].(discordgo.Button).CustomID}}}}}
+	if turn, users, ok := replyTurn(m); turn != 2 || !slices.Equal(users, []string{"u1", "u2"}) || !ok {
+		t.Errorf("replyTurn = %d %v %v; want 2 [u1 u2] true", turn, users, ok)
+	}
+	if _, _, ok := replyTurn(&discordgo.Message{}); ok {
+		t.Errorf("replyTurn of a message without Remove = ok")
 	}
 
 	none := helpReply(faq.Answer{Kind: faq.KindNoAnswer, Text: "Not covered.",
