@@ -36,7 +36,7 @@ func TestQuestionSet(t *testing.T) {
 			t.Errorf("%s:%d: %d tab-separated columns; want 3", questionsFile, n, len(cols))
 			continue
 		}
-		cat, expected, q := cols[0], cols[1], cols[2]
+		cat, expected, q := cols[0], cols[1], strings.ReplaceAll(cols[2], `\n`, "\n")
 		perCategory[cat]++
 		switch {
 		case strings.TrimSpace(q) == "":
@@ -46,32 +46,40 @@ func TestQuestionSet(t *testing.T) {
 		}
 		seen[strings.ToLower(q)] = n
 		switch cat {
-		case "paraphrase", "keyword", "brand", "typo":
+		case "paraphrase", "keyword", "brand", "typo", "lay":
 			for _, title := range strings.Split(expected, "|") {
-				if strings.TrimSpace(title) != title || title == "" || title == "no_answer" || title == "crisis" {
+				if strings.TrimSpace(title) != title || title == "" || title == "no_answer" || title == "crisis" || title == "emergency" {
 					t.Errorf("%s:%d: category %s wants passage titles, got %q", questionsFile, n, cat, expected)
+				}
+			}
+		case "short", "long":
+			for _, title := range strings.Split(expected, "|") {
+				if strings.TrimSpace(title) != title || title == "" || title == "crisis" || title == "emergency" {
+					t.Errorf("%s:%d: category %s wants passage titles or no_answer, got %q", questionsFile, n, cat, expected)
 				}
 			}
 		case "offtopic", "offtopic_health":
 			if expected != "no_answer" {
 				t.Errorf("%s:%d: category %s wants expected no_answer, got %q", questionsFile, n, cat, expected)
 			}
-		case "crisis":
-			if expected != "crisis" {
-				t.Errorf("%s:%d: category crisis wants expected crisis, got %q", questionsFile, n, expected)
+		case "crisis", "emergency":
+			if expected != cat {
+				t.Errorf("%s:%d: category %s wants expected %s, got %q", questionsFile, n, cat, cat, expected)
 			}
 		default:
 			t.Errorf("%s:%d: unknown category %q", questionsFile, n, cat)
 		}
-		if got, want := d.IsCrisis(q), cat == "crisis"; got != want {
-			t.Errorf("%s:%d: IsCrisis(%q) = %v; want %v", questionsFile, n, q, got, want)
+		// An emergency may be a crisis as well ("about to take a whole pack"): the
+		// emergency reply wins (see safety.go).
+		if got := d.IsCrisis(q); got != (cat == "crisis") && cat != "emergency" {
+			t.Errorf("%s:%d: IsCrisis(%q) = %v; want %v", questionsFile, n, q, got, !got)
 		}
 	}
 	if err := sc.Err(); err != nil {
 		t.Fatal(err)
 	}
 	total := 0
-	for _, cat := range []string{"paraphrase", "keyword", "brand", "typo", "offtopic", "offtopic_health", "crisis"} {
+	for _, cat := range []string{"paraphrase", "keyword", "brand", "typo", "lay", "short", "long", "offtopic", "offtopic_health", "crisis", "emergency"} {
 		total += perCategory[cat]
 		if perCategory[cat] < 12 {
 			t.Errorf("%s: %d %s rows; want at least 12", questionsFile, perCategory[cat], cat)
