@@ -4,8 +4,6 @@ import (
 	"sort"
 	"strings"
 	"unicode/utf8"
-
-	bsearch "github.com/blevesearch/bleve/v2/search"
 )
 
 // Typo corrections.
@@ -26,7 +24,7 @@ func (ix *Index) corrections(term string) (alts []alternative, genericOnly bool)
 	n := utf8.RuneCountInString(term)
 	fuzziness := 1
 	if n >= 5 {
-		fuzziness = 2 // a transposed pair of letters is two edits
+		fuzziness = 2
 	}
 	best := ix.fuzzy.near(term, fuzziness)
 	generic := false
@@ -52,9 +50,10 @@ func (ix *Index) corrections(term string) (alts []alternative, genericOnly bool)
 	// A misspelt synonym ("zolloft") corrects to the synonym's expansions; only one
 	// edit away, and only for longer words, as synonyms are few and short ones collide.
 	if n >= minAnchorRunes {
+		var sc editScratch
 		for first, entries := range ix.synonyms.byFirst {
-			d, over := bsearch.LevenshteinDistanceMax(term, first, 1)
-			if over || d > 1 || d > minD {
+			d, over := sc.osaDistance(term, first, 1)
+			if over || d > minD {
 				continue
 			}
 			for _, e := range entries {
