@@ -9,11 +9,18 @@ import (
 // candidates is how many hits are re-ranked by how much of the question they cover.
 const candidates = 10
 
+// tieSlack is how many more hits than it keeps a search asks for, so that hits of
+// equal score at the cut are chosen by content order rather than by the order the
+// index happens to hold them in, which differs from build to build.
+const tieSlack = 10
+
 // match is one passage that matches a question, with its BM25 score and how much
 // of the question it covers.
 type match struct {
 	passageID string
 	score     float64
+	// pos is the passage's place in content order: what breaks ties.
+	pos int
 	covered
 }
 
@@ -52,12 +59,23 @@ func (ix *Index) findConcepts(ctx context.Context, concepts []concept, size int)
 	if q == nil {
 		return res, nil
 	}
-	hits, err := ix.exec.Search(ctx, q, max(size, candidates))
+	keep := max(size, candidates)
+	hits, err := ix.exec.Search(ctx, q, keep+tieSlack)
 	if err != nil {
 		return res, fmt.Errorf("search: %w", err)
 	}
+	sort.SliceStable(hits, func(a, b int) bool {
+		if hits[a].Score != hits[b].Score {
+			return hits[a].Score > hits[b].Score
+		}
+		return ix.position(hits[a].ID) < ix.position(hits[b].ID)
+	})
+	if len(hits) > keep {
+		hits = hits[:keep]
+	}
 	for _, h := range hits {
-		res.hits = append(res.hits, match{passageID: h.ID, score: h.Score, covered: coverage(concepts, h.Matched)})
+		res.hits = append(res.hits, match{passageID: h.ID, score: h.Score, pos: ix.position(h.ID),
+			covered: coverage(concepts, h.Matched)})
 	}
 	rank(res.hits)
 	if len(res.hits) > size {
@@ -81,5 +99,20 @@ func rank(hits []match) {
 		}
 		return k
 	}
-	sort.SliceStable(hits, func(a, b int) bool { return key(hits[a]) > key(hits[b]) })
+	sort.SliceStable(hits, func(a, b int) bool {
+		ka, kb := key(hits[a]), key(hits[b])
+		if ka != kb {
+			return ka > kb
+		}
+		return hits[a].pos < hits[b].pos
+	})
+}
+
+// position is a passage's place in content order; passages the library does not
+// have come after all others.
+func (ix *Index) position(id string) int {
+	if i, ok := ix.byID[id]; ok {
+		return i
+	}
+	return len(ix.passages)
 }
