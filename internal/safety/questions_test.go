@@ -12,14 +12,15 @@ import (
 const questionsFile = "../../testdata/questions.tsv"
 
 // TestQuestionSet checks the labelled question set is well formed and agrees with the
-// detector: every crisis row is detected and no other row is.
+// detectors: every crisis row is a crisis, every emergency row an emergency, and no
+// other row is either (an emergency may also be a crisis).
 func TestQuestionSet(t *testing.T) {
 	f, err := os.Open(questionsFile)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	d := NewDetector()
+	d, e := NewDetector(), NewEmergencyDetector()
 	perCategory := map[string]int{}
 	seen := map[string]int{}
 	sc := bufio.NewScanner(f)
@@ -74,6 +75,9 @@ func TestQuestionSet(t *testing.T) {
 		if got := d.IsCrisis(q); got != (cat == "crisis") && cat != "emergency" {
 			t.Errorf("%s:%d: IsCrisis(%q) = %v; want %v", questionsFile, n, q, got, !got)
 		}
+		if got, want := e.IsEmergency(q), cat == "emergency"; got != want {
+			t.Errorf("%s:%d: IsEmergency(%q) = %v; want %v", questionsFile, n, q, got, want)
+		}
 	}
 	if err := sc.Err(); err != nil {
 		t.Fatal(err)
@@ -87,5 +91,29 @@ func TestQuestionSet(t *testing.T) {
 	}
 	if total < 100 {
 		t.Errorf("%s: %d rows; want at least 100", questionsFile, total)
+	}
+}
+
+// medquadQuestionsFile is the labelled question set for MedQuAD: health questions,
+// overdose questions among them, none a crisis or an emergency.
+const medquadQuestionsFile = "../../testdata/medquad-questions.tsv"
+
+// TestMedQuADQuestionSet checks that no question of the MedQuAD set — questions
+// about overdoses and poisoning among them — is taken for a crisis or an emergency.
+func TestMedQuADQuestionSet(t *testing.T) {
+	b, err := os.ReadFile(medquadQuestionsFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, e := NewDetector(), NewEmergencyDetector()
+	for n, line := range strings.Split(string(b), "\n") {
+		cols := strings.Split(line, "\t")
+		if n == 0 || len(cols) != 3 || strings.HasPrefix(line, "#") {
+			continue
+		}
+		q := strings.ReplaceAll(cols[2], `\n`, "\n")
+		if d.IsCrisis(q) || e.IsEmergency(q) {
+			t.Errorf("%s:%d: %q is taken for a crisis (%v) or an emergency (%v)", medquadQuestionsFile, n+1, q, d.IsCrisis(q), e.IsEmergency(q))
+		}
 	}
 }
