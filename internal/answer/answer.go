@@ -51,6 +51,8 @@ type Config struct {
 	Disclaimer string
 	// CrisisText replaces DefaultCrisisText.
 	CrisisText string
+	// EmergencyText replaces DefaultEmergencyText.
+	EmergencyText string
 	// MaxQuestion is the longest question accepted, in characters.
 	MaxQuestion int
 	// Cooldown is how long a user waits between questions; negative turns it off.
@@ -69,6 +71,9 @@ func (c Config) withDefaults() Config {
 	if c.CrisisText == "" {
 		c.CrisisText = DefaultCrisisText
 	}
+	if c.EmergencyText == "" {
+		c.EmergencyText = DefaultEmergencyText
+	}
 	if c.MaxQuestion <= 0 {
 		c.MaxQuestion = DefaultMaxQuestion
 	}
@@ -86,12 +91,13 @@ func (c Config) withDefaults() Config {
 
 // Service answers questions from a Library. It is safe for concurrent use.
 type Service struct {
-	cfg      Config
-	lib      Library
-	obs      faq.Observer
-	log      *slog.Logger
-	crisis   *safety.Detector
-	cooldown *cooldown
+	cfg       Config
+	lib       Library
+	obs       faq.Observer
+	log       *slog.Logger
+	crisis    *safety.Detector
+	emergency *safety.EmergencyDetector
+	cooldown  *cooldown
 }
 
 var _ faq.Service = (*Service)(nil)
@@ -107,7 +113,7 @@ func New(cfg Config, lib Library, obs faq.Observer, log *slog.Logger) *Service {
 		log = slog.New(slog.DiscardHandler)
 	}
 	return &Service{cfg: cfg, lib: lib, obs: obs, log: log, crisis: safety.NewDetector(),
-		cooldown: newCooldown(cfg.Cooldown, cfg.Now)}
+		emergency: safety.NewEmergencyDetector(), cooldown: newCooldown(cfg.Cooldown, cfg.Now)}
 }
 
 // MaxQuestion is the longest question the service accepts, in characters.
@@ -134,8 +140,8 @@ func (s *Service) Ask(ctx context.Context, q faq.Question) (faq.Answer, error) {
 }
 
 func (s *Service) ask(ctx context.Context, from faq.Origin, text string) (faq.Answer, error) {
-	if s.crisis.IsCrisis(text) {
-		return faq.Answer{Question: text, Kind: faq.KindCrisis, Text: s.cfg.CrisisText}, nil
+	if a, ok := s.safety(text); ok {
+		return a, nil
 	}
 	if text == "" {
 		return s.noAnswer(text, faq.Match{Verdict: faq.VerdictNoQuestion}), nil
@@ -151,6 +157,25 @@ func (s *Service) ask(ctx context.Context, from faq.Origin, text string) (faq.An
 		return faq.Answer{}, fmt.Errorf("answer %q: %w", cut(text, 80), err)
 	}
 	return s.decide(text, m), nil
+}
+
+// safety is the reply to a message about an emergency or a crisis, which comes before
+// anything else, and ok. An emergency (someone has taken too much, or was poisoned)
+// needs help at once: its reply comes first, followed by the crisis resources when
+// the message also suggests a crisis.
+func (s *Service) safety(text string) (a faq.Answer, ok bool) {
+	crisis := s.crisis.IsCrisis(text)
+	switch {
+	case s.emergency.IsEmergency(text):
+		a = faq.Answer{Question: text, Kind: faq.KindEmergency, Text: s.cfg.EmergencyText}
+		if crisis {
+			a.Text += "\n\n" + s.cfg.CrisisText
+		}
+		return a, true
+	case crisis:
+		return faq.Answer{Question: text, Kind: faq.KindCrisis, Text: s.cfg.CrisisText}, true
+	}
+	return faq.Answer{}, false
 }
 
 // Related lists the passages closest to a question other than exclude; with no
@@ -176,7 +201,7 @@ func (s *Service) related(ctx context.Context, text, exclude string) ([]faq.Alte
 			text = en.Passage.Title
 		}
 	}
-	if text == "" || s.crisis.IsCrisis(text) || utf8.RuneCountInString(text) > s.cfg.MaxQuestion {
+	if _, unsafe := s.safety(text); text == "" || unsafe || utf8.RuneCountInString(text) > s.cfg.MaxQuestion {
 		return nil, nil
 	}
 	m, err := s.lib.Find(ctx, text, s.cfg.Alternatives+1)

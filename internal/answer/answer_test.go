@@ -106,6 +106,8 @@ func TestAnswerKinds(t *testing.T) {
 		text     string
 	}{
 		{"I want to kill myself", faq.KindCrisis, "988"},
+		{"my son just swallowed a bunch of my zoloft", faq.KindEmergency, "1-800-222-1222"},
+		{"can you overdose on ketamine?", faq.KindNoAnswer, answer.NotCoveredText},
 		{"What is the capital of France?", faq.KindNoAnswer, answer.NotCoveredText},
 		{"?!?!...;;;", faq.KindNoAnswer, answer.NoQuestionText},
 		{"   ", faq.KindNoAnswer, answer.NoQuestionText},
@@ -116,12 +118,34 @@ func TestAnswerKinds(t *testing.T) {
 		if a.Kind != tt.want || !strings.Contains(a.Text, tt.text) {
 			t.Errorf("Ask(%q) = %s %q (%.40q); want %s with %q", tt.question, a.Kind, a.Title, a.Text, tt.want, tt.text)
 		}
-		if a.Kind == faq.KindCrisis && (a.Title != "" || a.PassageID != "" || a.Disclaimer != "") {
-			t.Errorf("crisis answer = %+v; want resources and no passage", a)
+		if (a.Kind == faq.KindCrisis || a.Kind == faq.KindEmergency) && (a.Title != "" || a.PassageID != "" || a.Disclaimer != "" || len(a.Alternatives) > 0) {
+			t.Errorf("%s answer = %+v; want resources and no passage", a.Kind, a)
 		}
 		if a.Kind == faq.KindNoAnswer && (a.PassageID != "" || a.Disclaimer == "") {
 			t.Errorf("no_answer = %+v; want no passage and a disclaimer", a)
 		}
+	}
+}
+
+// TestEmergencyBeforeCrisis: a message that is an emergency and a crisis gets the
+// emergency advice first and the crisis resources after it; both texts can be
+// configured, and neither reply is searched.
+func TestEmergencyBeforeCrisis(t *testing.T) {
+	lib := &countingLibrary{Library: openStore(t, faqtest.RepoContent)}
+	s := answer.New(answer.Config{EmergencyText: "Call poison control.", CrisisText: "Call 988."}, lib, nil, nil)
+	a := ask(t, s, "i'm about to take a whole pack of sleeping pills")
+	if a.Kind != faq.KindEmergency || a.Text != "Call poison control.\n\nCall 988." {
+		t.Errorf("emergency and crisis = %s %q; want the emergency text, then the crisis text", a.Kind, a.Text)
+	}
+	a = ask(t, s, "my toddler drank bleach")
+	if a.Kind != faq.KindEmergency || a.Text != "Call poison control." {
+		t.Errorf("emergency = %s %q; want the emergency text alone", a.Kind, a.Text)
+	}
+	if a = ask(t, s, strings.Repeat("help ", 300)+"my toddler drank bleach"); a.Kind != faq.KindEmergency {
+		t.Errorf("a long emergency message = %s; want the emergency text, not a refusal", a.Kind)
+	}
+	if lib.finds != 0 {
+		t.Errorf("the index was searched %d times; want never", lib.finds)
 	}
 }
 
