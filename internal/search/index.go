@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis"
@@ -85,7 +86,7 @@ func (ix *Index) load(lib faq.Library) error {
 	ix.generic = ix.analyzeSet(genericWords)
 	ix.common = newFuzzyVocab(commonWords(ix.generic))
 	ix.dictionary = newDictionary()
-	ix.synonyms = ix.newSynonymTable(lib.Synonyms)
+	ix.synonyms = ix.newSynonymTable(slices.Concat(lib.Synonyms, vocabulary))
 	ix.passages, ix.byID = newPassages(lib)
 	return nil
 }
