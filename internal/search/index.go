@@ -57,14 +57,22 @@ func Open(dir string, lib faq.Library, opt Options) (*Index, error) {
 		return nil, fmt.Errorf("open index %s: %w", dir, err)
 	}
 	ix := &Index{bleve: idx, opt: opt.withDefaults()}
-	if err := ix.load(lib); err != nil {
+	derived, err := readDerived(dir)
+	if err != nil {
+		idx.Close()
+		return nil, fmt.Errorf("open index %s: %w", dir, err)
+	}
+	if err := ix.load(lib, derived); err != nil {
 		idx.Close()
 		return nil, fmt.Errorf("open index %s: %w", dir, err)
 	}
 	return ix, nil
 }
 
-func (ix *Index) load(lib faq.Library) error {
+// load prepares what ranking needs besides the bleve index: the vocabulary, the
+// synonyms (the content's own, those derived from its text, the general
+// vocabulary), the passages.
+func (ix *Index) load(lib faq.Library, derived []faq.SynonymRule) error {
 	ix.analyzer = ix.bleve.Mapping().AnalyzerNamed(analyzer)
 	if ix.analyzer == nil {
 		return errors.New("english analyzer missing")
@@ -86,7 +94,7 @@ func (ix *Index) load(lib faq.Library) error {
 	ix.generic = ix.analyzeSet(genericWords)
 	ix.common = newFuzzyVocab(commonWords(ix.generic))
 	ix.dictionary = newDictionary()
-	ix.synonyms = ix.newSynonymTable(slices.Concat(lib.Synonyms, vocabulary))
+	ix.synonyms = ix.newSynonymTable(slices.Concat(lib.Synonyms, derived, vocabulary))
 	ix.passages, ix.byID = newPassages(lib)
 	return nil
 }
