@@ -76,6 +76,27 @@ func askingSentences(q string) func(offset int) bool {
 	}
 }
 
+// askingText is the part of q that asks something: its asking sentences when it has
+// sentences that give context too, else all of it.
+func askingText(q string) string {
+	asking := askingSentences(q)
+	if asking == nil {
+		return q
+	}
+	var b strings.Builder
+	start := 0
+	for i := 0; i <= len(q); i++ {
+		if i < len(q) && !strings.ContainsRune(".?!\n", rune(q[i])) {
+			continue
+		}
+		if asking(start) && strings.TrimSpace(q[start:i]) != "" {
+			b.WriteString(q[start:i] + ". ")
+		}
+		start = i + 1
+	}
+	return b.String()
+}
+
 // firstWord returns a sentence's first word in lower case, letters only.
 func firstWord(sentence string) string {
 	f := strings.FieldsFunc(sentence, func(r rune) bool {

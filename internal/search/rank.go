@@ -7,7 +7,7 @@ import (
 )
 
 // candidates is how many hits are re-ranked by how much of the question they cover.
-const candidates = 10
+const candidates = 20
 
 // tieSlack is how many more hits than it keeps a search asks for, so that hits of
 // equal score at the cut are chosen by content order rather than by the order the
@@ -21,7 +21,28 @@ type match struct {
 	score     float64
 	// pos is the passage's place in content order: what breaks ties.
 	pos int
+	// aspects are what the passage answers (aspects.txt).
+	aspects aspectSet
 	covered
+}
+
+// Ranking by aspect: a passage answering what the question asks about ranks above
+// its neighbours, one answering something else below them; a passage whose title
+// shows no aspect is neither.
+const (
+	aspectMatch    = 1.2
+	aspectMismatch = 0.8
+)
+
+// aspectFactor is what a hit's aspects make of its rank for a question asking asked.
+func aspectFactor(h match, asked aspectSet) float64 {
+	switch {
+	case h.aspects == 0 || asked == 0:
+		return 1
+	case h.aspects.has(asked):
+		return aspectMatch
+	}
+	return aspectMismatch
 }
 
 // result is what a question finds.
@@ -33,23 +54,52 @@ type result struct {
 	// unknown lists question terms that no passage contains, even allowing for
 	// typos and synonyms.
 	unknown []string
+	// asked is what the question asks about.
+	asked aspectSet
 }
 
 // find finds the passages that best answer question. It never interprets the
 // question as query syntax.
 func (ix *Index) find(ctx context.Context, question string, size int) (result, error) {
-	return ix.findConcepts(ctx, ix.concepts(question), size)
+	concepts := ix.concepts(question)
+	return ix.findConcepts(ctx, concepts, ix.askedAspects(question, concepts), size)
 }
 
-// findConcepts finds the size passages that best match a question's concepts.
-func (ix *Index) findConcepts(ctx context.Context, concepts []concept, size int) (result, error) {
-	size = max(size, 0)
-	res := result{}
+// bareTopic is how many topic terms a message naming no aspect may have to be
+// taken as asking what its topic is ("shingles", "valley fever").
+const bareTopic = 2
+
+// askedAspects is what a question asks about: the aspects its asking sentences show;
+// for a bare topic, the overview; else none.
+func (ix *Index) askedAspects(question string, concepts []concept) aspectSet {
+	if len(question) > maxQuestionBytes {
+		question = question[:maxQuestionBytes]
+	}
+	if as := aspects.ofQuestion(askingText(question), ix.dictionary); as != 0 {
+		return as
+	}
+	if topics(concepts) <= bareTopic {
+		return aspects.fallback
+	}
+	return 0
+}
+
+// topics counts the concepts that are not generic words.
+func topics(concepts []concept) int {
+	n := 0
 	for _, c := range concepts {
 		if !c.generic {
-			res.terms++
+			n++
 		}
 	}
+	return n
+}
+
+// findConcepts finds the size passages that best match a question's concepts and
+// the aspects it asks about.
+func (ix *Index) findConcepts(ctx context.Context, concepts []concept, asked aspectSet, size int) (result, error) {
+	size = max(size, 0)
+	res := result{asked: asked, terms: topics(concepts)}
 	for _, c := range concepts {
 		if !c.known {
 			res.unknown = append(res.unknown, c.text)
@@ -74,10 +124,13 @@ func (ix *Index) findConcepts(ctx context.Context, concepts []concept, size int)
 		hits = hits[:keep]
 	}
 	for _, h := range hits {
-		res.hits = append(res.hits, match{passageID: h.ID, score: h.Score, pos: ix.position(h.ID),
-			covered: coverage(concepts, h.Matched)})
+		m := match{passageID: h.ID, score: h.Score, pos: ix.position(h.ID), covered: coverage(concepts, h.Matched)}
+		if m.pos < len(ix.passages) {
+			m.aspects = ix.passages[m.pos].aspects
+		}
+		res.hits = append(res.hits, m)
 	}
-	rank(res.hits)
+	rank(res.hits, asked)
 	if len(res.hits) > size {
 		res.hits = res.hits[:size]
 	}
@@ -85,9 +138,10 @@ func (ix *Index) findConcepts(ctx context.Context, concepts []concept, size int)
 }
 
 // rank orders hits by how much of the question they cover, weighted by their BM25
-// score relative to the best: coverage says whether a passage answers the question
-// at all, BM25 (with its field boosts) which of the passages that do fits best.
-func rank(hits []match) {
+// score relative to the best and by whether they answer what it asks about:
+// coverage says whether a passage answers the question at all, BM25 (with its field
+// boosts) and the aspect which of the passages that do fits best.
+func rank(hits []match, asked aspectSet) {
 	if len(hits) == 0 {
 		return
 	}
@@ -97,7 +151,7 @@ func rank(hits []match) {
 		if !h.anchored {
 			k /= 2
 		}
-		return k
+		return k * aspectFactor(h, asked)
 	}
 	sort.SliceStable(hits, func(a, b int) bool {
 		ka, kb := key(hits[a]), key(hits[b])

@@ -16,6 +16,8 @@ type passage struct {
 	id, title string
 	faq       bool
 	words     []string // lowercased words of the title and its alternate phrasings
+	// aspects are what the passage's title says it answers (aspects.txt).
+	aspects aspectSet
 }
 
 // newPassages returns lib's passages in content order, and their positions by ID.
@@ -29,7 +31,11 @@ func newPassages(lib faq.Library) ([]passage, map[string]int) {
 				words = append(words, splitWords(a)...)
 			}
 			byID[p.ID] = len(out)
-			out = append(out, passage{id: p.ID, title: p.Title, faq: p.Kind == faq.KindFAQ, words: words})
+			as := aspects.of(p.Title)
+			if as == 0 && p.Kind == faq.KindIntro {
+				as = aspects.fallback // a document's introduction is its overview
+			}
+			out = append(out, passage{id: p.ID, title: p.Title, faq: p.Kind == faq.KindFAQ, words: words, aspects: as})
 		}
 	}
 	return out, byID

@@ -1,0 +1,269 @@
+package search
+
+import (
+	_ "embed"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// aspectsText is what a question can ask about and the words that show it (see the
+// head of aspects.txt).
+//
+//go:embed aspects.txt
+var aspectsText string
+
+// aspectSet is a set of aspects, one bit each.
+type aspectSet uint64
+
+func (s aspectSet) has(o aspectSet) bool { return s&o != 0 }
+
+// aspectTable recognises aspects in a text from their cues.
+type aspectTable struct {
+	names []string
+	// fallback is the aspect of a text that shows no other (the overview).
+	fallback aspectSet
+	cues     []aspectCue
+	// byFirst indexes the cues by their first word; prefixed lists those whose
+	// first element is a prefix.
+	byFirst  map[string][]int
+	prefixed []int
+	// words are the words of the cues, a prefix standing for itself and its
+	// plural: what a misspelt word of a question may be corrected to.
+	words []string
+}
+
+// aspectCue is one cue line: its elements and its aspect.
+type aspectCue struct {
+	elems  []cueElem
+	aspect aspectSet
+}
+
+// cueElem is one element of a cue: a word out of a list (or starting with a
+// prefix), or a gap of up to gap words.
+type cueElem struct {
+	words    []string
+	prefixes []string
+	gap      int
+}
+
+func (e cueElem) accepts(w string) bool {
+	for _, x := range e.words {
+		if x == w {
+			return true
+		}
+	}
+	for _, p := range e.prefixes {
+		if strings.HasPrefix(w, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// aspects is aspects.txt parsed.
+var aspects = mustParseAspects(aspectsText)
+
+func mustParseAspects(text string) *aspectTable {
+	t, err := parseAspects(text)
+	if err != nil {
+		panic(fmt.Sprintf("search: aspects.txt: %v", err))
+	}
+	return t
+}
+
+// parseAspects parses the aspects format (see the head of aspects.txt).
+func parseAspects(text string) (*aspectTable, error) {
+	t := &aspectTable{byFirst: map[string][]int{}}
+	var current aspectSet
+	for n, line := range strings.Split(text, "\n") {
+		line, _, _ = strings.Cut(line, "#")
+		line = strings.TrimSpace(line)
+		switch {
+		case line == "":
+			continue
+		case strings.HasPrefix(line, "["):
+			name, rest, ok := strings.Cut(line[1:], "]")
+			if !ok || name == "" || len(t.names) == 64 {
+				return nil, fmt.Errorf("line %d: bad aspect %q", n+1, line)
+			}
+			t.names = append(t.names, name)
+			current = 1 << (len(t.names) - 1)
+			switch strings.TrimSpace(rest) {
+			case "":
+			case "fallback":
+				t.fallback = current
+			default:
+				return nil, fmt.Errorf("line %d: unknown mark %q", n+1, rest)
+			}
+			continue
+		case current == 0:
+			return nil, fmt.Errorf("line %d: cue outside an aspect", n+1)
+		}
+		c, err := parseCue(line)
+		if err != nil {
+			return nil, fmt.Errorf("line %d: %v", n+1, err)
+		}
+		c.aspect = current
+		for _, e := range c.elems {
+			t.words = append(t.words, e.words...)
+			for _, p := range e.prefixes {
+				t.words = append(t.words, p, p+"s")
+			}
+		}
+		i := len(t.cues)
+		t.cues = append(t.cues, c)
+		first := c.elems[0]
+		for _, w := range first.words {
+			t.byFirst[w] = append(t.byFirst[w], i)
+		}
+		if len(first.prefixes) > 0 {
+			t.prefixed = append(t.prefixed, i)
+		}
+	}
+	return t, nil
+}
+
+func parseCue(line string) (aspectCue, error) {
+	var c aspectCue
+	for _, f := range strings.Fields(line) {
+		if g, ok := strings.CutPrefix(f, "~"); ok {
+			n, err := strconv.Atoi(g)
+			if err != nil || n < 1 || n > 5 || len(c.elems) == 0 {
+				return c, fmt.Errorf("bad gap %q: ~1 to ~5, between words", f)
+			}
+			c.elems = append(c.elems, cueElem{gap: n})
+			continue
+		}
+		var e cueElem
+		for _, alt := range strings.Split(f, "|") {
+			if p, ok := strings.CutSuffix(alt, "*"); ok && p != "" {
+				e.prefixes = append(e.prefixes, p)
+			} else if alt != "" && !strings.ContainsAny(alt, "*~") {
+				e.words = append(e.words, alt)
+			} else {
+				return c, fmt.Errorf("bad word %q", alt)
+			}
+		}
+		c.elems = append(c.elems, e)
+	}
+	if len(c.elems) == 0 || c.elems[len(c.elems)-1].gap > 0 {
+		return c, fmt.Errorf("a cue must start and end with a word")
+	}
+	return c, nil
+}
+
+// of returns the aspects text shows: those of every cue found in its words, or
+// the fallback aspect when it shows none but the fallback's own cues.
+func (t *aspectTable) of(text string) aspectSet { return t.ofWords(splitWords(text)) }
+
+// ofQuestion is of for a question, whose words may be misspelt: a word that is
+// not spelled right (dict) is read as the cue word a typo away from it, if any
+// ("symtpoms", "treatmnt").
+func (t *aspectTable) ofQuestion(text string, dict dictionary) aspectSet {
+	words := splitWords(text)
+	var sc editScratch
+	for i, w := range words {
+		n := len(w)
+		if n < 4 || dict.has(w) {
+			continue
+		}
+		maxD := 1
+		if n >= 8 {
+			maxD = 2
+		}
+		best, bestD := "", maxD+1
+		for _, c := range t.words {
+			if d, over := sc.osaDistance(w, c, maxD); !over && (d < bestD || d == bestD && c < best) {
+				best, bestD = c, d
+			}
+		}
+		if best != "" {
+			words[i] = best
+		}
+	}
+	return t.ofWords(words)
+}
+
+// cueMatch is a cue found in a text: its aspect and the words it spans.
+type cueMatch struct {
+	aspect     aspectSet
+	start, end int
+}
+
+// ofWords returns the aspects of the cues found in words. The longest cues are
+// taken first, and a word one of them spans shows no other aspect: "warning signs"
+// are symptoms, not warnings; "forget a dose" is a missed dose, not the dosage.
+func (t *aspectTable) ofWords(words []string) aspectSet {
+	var found []cueMatch
+	try := func(ci, i int) {
+		if end, ok := matchCue(t.cues[ci].elems, words, i); ok {
+			found = append(found, cueMatch{t.cues[ci].aspect, i, end})
+		}
+	}
+	for i, w := range words {
+		for _, ci := range t.byFirst[w] {
+			try(ci, i)
+		}
+		for _, ci := range t.prefixed {
+			try(ci, i)
+		}
+	}
+	sort.SliceStable(found, func(a, b int) bool {
+		return found[a].end-found[a].start > found[b].end-found[b].start
+	})
+	owner := make([]aspectSet, len(words))
+	var out aspectSet
+	for _, m := range found {
+		free := true
+		for i := m.start; i < m.end; i++ {
+			free = free && (owner[i] == 0 || owner[i] == m.aspect)
+		}
+		if !free {
+			continue
+		}
+		for i := m.start; i < m.end; i++ {
+			owner[i] = m.aspect
+		}
+		out |= m.aspect
+	}
+	if out&^t.fallback != 0 {
+		return out &^ t.fallback
+	}
+	return out
+}
+
+// matchCue reports whether elems match words from i on, and where the match ends
+// (the shortest match, when gaps allow several).
+func matchCue(elems []cueElem, words []string, i int) (end int, ok bool) {
+	for k, e := range elems {
+		if e.gap > 0 {
+			for j := 0; j <= e.gap && i+j <= len(words); j++ {
+				if end, ok := matchCue(elems[k+1:], words, i+j); ok {
+					return end, true
+				}
+			}
+			return 0, false
+		}
+		if i >= len(words) || !e.accepts(words[i]) {
+			return 0, false
+		}
+		i++
+	}
+	return i, true
+}
+
+// names lists the names of the aspects in s, for Explain.
+func (t *aspectTable) namesOf(s aspectSet) string {
+	var out []string
+	for i, n := range t.names {
+		if s.has(1 << i) {
+			out = append(out, n)
+		}
+	}
+	if len(out) == 0 {
+		return "none"
+	}
+	return strings.Join(out, ", ")
+}
