@@ -173,19 +173,6 @@ func judge(t *testing.T, s *answer.Service, f finder, q labelled) tally {
 		return one
 	}
 	one.answerable = 1
-	switch {
-	case kind == string(faq.KindAnswer) && right(a.Title):
-		one.rightAnswer = 1
-	case kind == kindSuggestions && suggested:
-		one.rightSuggested = 1
-		miss("suggested it (%s)", altTitles(a.Alternatives))
-	case kind == string(faq.KindAnswer):
-		one.missing = 1
-		miss("answered %q (score %.2f)", a.Title, a.Score)
-	default:
-		one.missing = 1
-		miss("got %s (%s)", kind, altTitles(a.Alternatives))
-	}
 	m, err := f.Find(context.Background(), strings.TrimSpace(q.question), rankDepth)
 	if err != nil {
 		t.Fatalf("Find(%.40q): %v", q.question, err)
@@ -199,6 +186,29 @@ func judge(t *testing.T, s *answer.Service, f finder, q labelled) tally {
 			}
 			break
 		}
+	}
+	rankNote := "right entry not in the top 10"
+	if one.inTop == 1 {
+		rankNote = fmt.Sprintf("right entry ranked %d", int(1/one.rr+0.5))
+	}
+	miss = func(format string, args ...any) {
+		if testing.Verbose() {
+			t.Logf("line %d [%s] %q: %s; %s; want %q", q.line, q.category, q.question,
+				fmt.Sprintf(format, args...), rankNote, strings.Join(q.expected, " | "))
+		}
+	}
+	switch {
+	case kind == string(faq.KindAnswer) && right(a.Title):
+		one.rightAnswer = 1
+	case kind == kindSuggestions && suggested:
+		one.rightSuggested = 1
+		miss("suggested it (%s)", altTitles(a.Alternatives))
+	case kind == string(faq.KindAnswer):
+		one.missing = 1
+		miss("answered %q (score %.2f)", a.Title, a.Score)
+	default:
+		one.missing = 1
+		miss("got %s (%s)", kind, altTitles(a.Alternatives))
 	}
 	return one
 }
