@@ -27,6 +27,7 @@ func (ix *Index) corrections(term string) (alts []alternative, genericOnly bool)
 		fuzziness = 2
 	}
 	best := ix.fuzzy.near(term, fuzziness)
+	delete(best, term) // a rare word the content has is not its own correction
 	generic := false
 	for t := range best {
 		if ix.generic[t] {
@@ -72,20 +73,53 @@ func (ix *Index) corrections(term string) (alts []alternative, genericOnly bool)
 	return out, false
 }
 
+// rareTypoDF is how few passages a word not spelled right may be in and still be
+// taken for a typo of a common word (the content has typos too).
+const rareTypoDF = 10
+
+// commonCorrections are the corrections of a word the content has in df passages
+// that the content has in many more: what a rare misspelling stands for.
+func (ix *Index) commonCorrections(term string, df int) []alternative {
+	if utf8.RuneCountInString(term) < 5 {
+		return nil
+	}
+	alts, _ := ix.corrections(term)
+	out := alts[:0]
+	for _, a := range alts {
+		if len(a.terms) == 1 && ix.vocab[a.terms[0]] >= 20*df && a.terms[0] != term {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
 // commonTypo reports whether an unknown term is a generic or stop word with one
-// letter left out ("befor", "realy", "shoud"). Only omissions count: a letter
-// changed may as well be another word ("hair", "fair").
+// letter left out ("befor", "realy", "shoud") or two letters swapped ("waht").
+// Only these count: a letter changed may as well be another word ("hair", "fair").
 func (ix *Index) commonTypo(term string) bool {
 	n := utf8.RuneCountInString(term)
 	if n < 4 {
 		return false
 	}
 	for w, d := range ix.common.near(term, 1) {
-		if d == 1 && utf8.RuneCountInString(w) == n+1 {
+		if d == 1 && (utf8.RuneCountInString(w) == n+1 || swapped(term, w)) {
 			return true
 		}
 	}
 	return false
+}
+
+// swapped reports whether a and b differ by two adjacent letters swapped.
+func swapped(a, b string) bool {
+	ra, rb := []rune(a), []rune(b)
+	if len(ra) != len(rb) {
+		return false
+	}
+	i := 0
+	for i < len(ra) && ra[i] == rb[i] {
+		i++
+	}
+	return i+1 < len(ra) && ra[i] == rb[i+1] && ra[i+1] == rb[i] && string(ra[i+2:]) == string(rb[i+2:])
 }
 
 func typoWeight(edits int) float64 {
