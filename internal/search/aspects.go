@@ -254,6 +254,18 @@ func matchCue(elems []cueElem, words []string, i int) (end int, ok bool) {
 	return i, true
 }
 
+// cueTerms are the cue words of every aspect as analysed: words a title uses to say
+// what it answers, not what it is about.
+func (t *aspectTable) cueTerms(analyze func(string) []string) map[string]bool {
+	out := map[string]bool{}
+	for _, w := range t.words {
+		for _, term := range analyze(w) {
+			out[term] = true
+		}
+	}
+	return out
+}
+
 // names lists the names of the aspects in s, for Explain.
 func (t *aspectTable) namesOf(s aspectSet) string {
 	var out []string

@@ -26,10 +26,15 @@ type covered struct {
 	// question as written or through a synonym — not only generic words or typo
 	// corrections.
 	anchored bool
+	// subject is the share of the subject terms of the passage's title the
+	// question matches: "urticaria" matches all of "Hives" (through a synonym), half
+	// of "Cold urticaria". 1 for a title without subject terms.
+	subject float64
 }
 
-// coverage measures how much of the concepts a hit's matched terms cover.
-func coverage(concepts []concept, locs bsearch.FieldTermLocationMap) covered {
+// coverage measures how much of the concepts a hit's matched terms cover, and how
+// much of the subject of its title they match.
+func coverage(concepts []concept, locs bsearch.FieldTermLocationMap, subject []string) covered {
 	matched := map[string]bool{}
 	inHeading := map[string]bool{}
 	for field, terms := range locs {
@@ -77,6 +82,16 @@ func coverage(concepts []concept, locs bsearch.FieldTermLocationMap) covered {
 	}
 	if total == 0 || topics == 0 {
 		return covered{}
+	}
+	cv.subject = 1
+	if len(subject) > 0 {
+		n := 0
+		for _, t := range subject {
+			if _, ok := locs[fieldTitle][t]; ok {
+				n++
+			}
+		}
+		cv.subject = float64(n) / float64(len(subject))
 	}
 	cv.coverage, cv.heading = got/total, gotHeading/total
 	cv.complete = float64(topicsMatched) / float64(topics)

@@ -53,7 +53,7 @@ func (ix *Index) Explain(ctx context.Context, w io.Writer, question string, n in
 		fmt.Fprintf(&b, "  %d. %s\n     %s: %s\n", i+1, ix.title(h.passageID), h.passageID, ix.role(r, h))
 		fmt.Fprintf(&b, "     score %.3f  coverage %.2f  heading %.2f  complete %.2f  heading complete %.2f  key %.2f  anchored %s\n",
 			h.score, h.coverage, h.heading, h.complete, h.headingComplete, h.key, yesNo(h.anchored))
-		fmt.Fprintf(&b, "     answers: %s (×%g)\n", aspects.namesOf(h.aspects), aspectFactor(h, res.asked))
+		fmt.Fprintf(&b, "     answers: %s (×%g)  subject %.2f\n", aspects.namesOf(h.aspects), aspectFactor(h, res.asked), h.subject)
 	}
 	_, err = io.WriteString(w, b.String())
 	return err

@@ -96,7 +96,29 @@ func (ix *Index) load(lib faq.Library, derived []faq.SynonymRule) error {
 	ix.dictionary = newDictionary()
 	ix.synonyms = ix.newSynonymTable(slices.Concat(lib.Synonyms, derived, vocabulary))
 	ix.passages, ix.byID = newPassages(lib)
+	ix.setSubjects(lib)
 	return nil
+}
+
+// setSubjects finds the subject terms of every passage's title.
+func (ix *Index) setSubjects(lib faq.Library) {
+	cues := aspects.cueTerms(ix.analyze)
+	memo := newStemMemo(ix.analyzer)
+	i := 0
+	for _, d := range lib.Documents {
+		for _, p := range d.Passages {
+			var ts []string
+			if memo != nil {
+				for _, t := range memo.Analyze([]byte(p.Title)) {
+					if term := string(t.Term); !cues[term] && !ix.generic[term] && !isNumber(term) {
+						ts = append(ts, term)
+					}
+				}
+			}
+			ix.passages[i].subject = ts
+			i++
+		}
+	}
 }
 
 // Warm fills the index's cache with the postings of the most common terms, so

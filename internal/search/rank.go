@@ -34,6 +34,22 @@ const (
 	aspectMismatch = 0.8
 )
 
+// subjectFactor is what a hit's title naming more than the question does makes of
+// its rank: "What is (are) Cold urticaria?" ranks below "What is (are) Hives?" for
+// "what is urticaria". Only titles that show an aspect count — an FAQ question
+// whose other words are its subject —, not headings such as "Safety
+// Considerations and Risks".
+func subjectFactor(h match) float64 {
+	if h.aspects == 0 {
+		return 1
+	}
+	return 1 - subjectWeight*(1-h.subject)
+}
+
+// subjectWeight is how much of a hit's rank depends on its title naming no more
+// than the question.
+const subjectWeight = 0.3
+
 // aspectFactor is what a hit's aspects make of its rank for a question asking asked.
 func aspectFactor(h match, asked aspectSet) float64 {
 	switch {
@@ -124,10 +140,12 @@ func (ix *Index) findConcepts(ctx context.Context, concepts []concept, asked asp
 		hits = hits[:keep]
 	}
 	for _, h := range hits {
-		m := match{passageID: h.ID, score: h.Score, pos: ix.position(h.ID), covered: coverage(concepts, h.Matched)}
+		m := match{passageID: h.ID, score: h.Score, pos: ix.position(h.ID)}
+		var subject []string
 		if m.pos < len(ix.passages) {
-			m.aspects = ix.passages[m.pos].aspects
+			m.aspects, subject = ix.passages[m.pos].aspects, ix.passages[m.pos].subject
 		}
+		m.covered = coverage(concepts, h.Matched, subject)
 		res.hits = append(res.hits, m)
 	}
 	rank(res.hits, asked)
@@ -151,7 +169,7 @@ func rank(hits []match, asked aspectSet) {
 		if !h.anchored {
 			k /= 2
 		}
-		return k * aspectFactor(h, asked)
+		return k * aspectFactor(h, asked) * subjectFactor(h)
 	}
 	sort.SliceStable(hits, func(a, b int) bool {
 		ka, kb := key(hits[a]), key(hits[b])

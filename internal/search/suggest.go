@@ -18,6 +18,10 @@ type passage struct {
 	words     []string // lowercased words of the title and its alternate phrasings
 	// aspects are what the passage's title says it answers (aspects.txt).
 	aspects aspectSet
+	// subject are the terms of the title that say what it is about: neither
+	// generic words nor the words of its aspect ("shingl" of "What are the symptoms
+	// of Shingles?").
+	subject []string
 }
 
 // newPassages returns lib's passages in content order, and their positions by ID.
