@@ -16,16 +16,19 @@ import (
 // of the question it covers.
 func (ix *Index) Explain(ctx context.Context, w io.Writer, question string, n int) error {
 	concepts := ix.concepts(question)
-	res, err := ix.findConcepts(ctx, concepts, ix.askedAspects(question, concepts), n)
+	res, err := ix.findConcepts(ctx, concepts, ix.askedAspects(question, concepts), max(n, candidates))
 	if err != nil {
 		return err
 	}
 	hits := slices.Clone(res.hits) // decide filters res.hits in place
+	if len(hits) > n {
+		hits = hits[:max(n, 0)]
+	}
 	r := ix.decide(res)
 
 	var b strings.Builder
 	fmt.Fprintf(&b, "Question: %q\n", question)
-	fmt.Fprintf(&b, "Verdict: %s\n", ix.explainVerdict(r, hits, res.terms))
+	fmt.Fprintf(&b, "Verdict: %s\n", ix.explainVerdict(r, hits, res))
 	fmt.Fprintf(&b, "Topic terms: %d; an answer must cover %.2f of the question and %.2f of what it asks",
 		res.terms, ix.needCoverage(res.terms), ix.opt.MinCoverage)
 	if res.terms <= shortQuestion {
@@ -60,7 +63,7 @@ func (ix *Index) Explain(ctx context.Context, w io.Writer, question string, n in
 }
 
 // explainVerdict says what the verdict is and, when no passage answers, why.
-func (ix *Index) explainVerdict(r faq.Ranking, hits []match, terms int) string {
+func (ix *Index) explainVerdict(r faq.Ranking, hits []match, res result) string {
 	switch {
 	case r.Verdict == faq.VerdictAnswer:
 		return fmt.Sprintf("%s: %q", r.Verdict, ix.title(r.Hits[0].PassageID))
@@ -69,10 +72,18 @@ func (ix *Index) explainVerdict(r faq.Ranking, hits []match, terms int) string {
 	case len(hits) == 0:
 		return fmt.Sprintf("%s: no passage matches", r.Verdict)
 	}
+	var known []match
 	for _, h := range hits {
 		if _, ok := ix.byID[h.passageID]; ok {
-			return fmt.Sprintf("%s: the best passage does not answer it: %s", r.Verdict, ix.shortfall(h, terms))
+			known = append(known, h)
 		}
+	}
+	if len(known) > 0 {
+		what := "the closest are offered"
+		if r.Verdict != faq.VerdictUnsure {
+			what = "none is close"
+		}
+		return fmt.Sprintf("%s: the best passage does not surely answer it: %s; %s", r.Verdict, ix.shortfall(known, res), what)
 	}
 	return fmt.Sprintf("%s: no passage of the library matches", r.Verdict)
 }
@@ -116,6 +127,8 @@ func (ix *Index) role(r faq.Ranking, h match) string {
 			continue
 		}
 		switch {
+		case r.Verdict == faq.VerdictUnsure:
+			return "offered among the closest"
 		case r.Verdict != faq.VerdictAnswer:
 			return "a nearby topic"
 		case j == 0:
@@ -123,6 +136,9 @@ func (ix *Index) role(r faq.Ranking, h match) string {
 		default:
 			return "a runner-up"
 		}
+	}
+	if r.Verdict == faq.VerdictUnsure {
+		return "not offered (not close, or a title offered already)"
 	}
 	return fmt.Sprintf("not offered (coverage under %.2f)", minNearCoverage)
 }

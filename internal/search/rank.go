@@ -23,6 +23,9 @@ type match struct {
 	pos int
 	// aspects are what the passage answers (aspects.txt).
 	aspects aspectSet
+	// fit is the ranking key: how well the passage answers the question, all
+	// things considered.
+	fit float64
 	covered
 }
 
@@ -164,17 +167,17 @@ func rank(hits []match, asked aspectSet) {
 		return
 	}
 	top := hits[0].score
-	key := func(h match) float64 {
+	for i := range hits {
+		h := &hits[i]
 		k := h.coverage * (0.3 + 0.2*h.heading + 0.3*h.headingComplete + 0.2*h.score/top) * (0.5 + 0.5*h.complete)
 		if !h.anchored {
 			k /= 2
 		}
-		return k * aspectFactor(h, asked) * subjectFactor(h)
+		h.fit = k * aspectFactor(*h, asked) * subjectFactor(*h)
 	}
 	sort.SliceStable(hits, func(a, b int) bool {
-		ka, kb := key(hits[a]), key(hits[b])
-		if ka != kb {
-			return ka > kb
+		if hits[a].fit != hits[b].fit {
+			return hits[a].fit > hits[b].fit
 		}
 		return hits[a].pos < hits[b].pos
 	})
