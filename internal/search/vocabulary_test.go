@@ -5,12 +5,13 @@ import (
 	"testing"
 )
 
-// TestVocabularyPhrases checks that no phrase of vocabulary.txt loses its meaning to
-// analysis: a phrase of several words that analyses to one term ("pass out" to
-// "pass", "out" being a stop word) would make that term match what the phrase means.
+// TestVocabularyPhrases checks that no phrase of vocabulary.txt, or of the shipped
+// content's synonyms.txt, loses its meaning to analysis: a phrase of several words
+// that analyses to one term ("pass out" to "pass", "out" being a stop word) would
+// make that term match what the phrase means.
 func TestVocabularyPhrases(t *testing.T) {
-	ix, _ := buildSeed(t)
-	for _, r := range vocabulary {
+	ix, lib := buildSeed(t)
+	for _, r := range append(vocabulary, lib.Synonyms...) {
 		for _, p := range append(append([]string(nil), r.Input...), r.Synonyms...) {
 			words := strings.Fields(strings.NewReplacer("-", " ", "'", " ").Replace(p))
 			if terms := ix.analyze(p); len(words) > 1 && len(terms) < 2 {
