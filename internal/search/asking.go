@@ -39,9 +39,15 @@ var interrogatives = map[string]bool{
 	"may": true, "am": true, "was": true, "did": true, "has": true, "have": true,
 }
 
+// topicLine is how many words a message's first sentence may have to be its subject
+// line ("Re: atenolol", "Question about side effects"): the topic of the question
+// that follows it, which counts as what it asks.
+const topicLine = 6
+
 // askingSentences splits q into sentences and returns whether the byte at an offset
-// is in one that asks something (ends with "?" or starts with an interrogative). It
-// returns nil when every sentence asks, or none does: then all words count alike.
+// is in one that asks something (ends with "?" or starts with an interrogative), or
+// in a subject line before one. It returns nil when every sentence asks, or none
+// does: then all words count alike.
 func askingSentences(q string) func(offset int) bool {
 	type span struct {
 		end    int
@@ -62,6 +68,13 @@ func askingSentences(q string) func(offset int) bool {
 			gives = gives || !asking
 		}
 		start = i + 1
+	}
+	if asks && !spans[0].asking && len(strings.Fields(q[:spans[0].end])) <= topicLine {
+		spans[0].asking = true
+		gives = false
+		for _, s := range spans {
+			gives = gives || !s.asking
+		}
 	}
 	if !asks || !gives {
 		return nil

@@ -54,6 +54,9 @@ const (
 	// minCloseCoverage is how much of a question a passage must match to be offered
 	// among the closest entries when none surely answers it.
 	minCloseCoverage = 0.3
+	// minCloseComplete is the share of a short question's topic terms a passage
+	// must match to be offered among the closest entries.
+	minCloseComplete = 0.5
 	// minNearCoverage is how much of a question a passage must match to be offered
 	// as a nearby topic when the question is not covered.
 	minNearCoverage = 0.2
@@ -124,9 +127,11 @@ func (ix *Index) decide(res result) faq.Ranking {
 
 // close reports whether a hit is close enough to a question to be offered when no
 // passage surely answers it: it matches a topic term as written or through a
-// synonym, enough of the question, and for a short message, some of it in its title.
+// synonym, enough of the question, at least half the topics of a short question,
+// and for a message of one or two words, some of it in its title.
 func (ix *Index) close(h match, res result) bool {
-	return h.anchored && h.coverage >= minCloseCoverage && (res.terms > lowSignal || h.heading > 0)
+	return h.anchored && h.coverage >= minCloseCoverage &&
+		(res.terms > shortQuestion || h.complete >= minCloseComplete) && (res.terms > lowSignal || h.heading > 0)
 }
 
 // shortfall says what the best of hits lacks to surely answer the question; "" when
