@@ -156,12 +156,23 @@ func parseCue(line string) (aspectCue, error) {
 
 // of returns the aspects text shows: those of every cue found in its words, or
 // the fallback aspect when it shows none but the fallback's own cues.
-func (t *aspectTable) of(text string) aspectSet { return t.ofWords(splitWords(text)) }
+func (t *aspectTable) of(text string) aspectSet {
+	all, _ := t.ofWords(splitWords(text))
+	return all
+}
 
-// ofQuestion is of for a question, whose words may be misspelt: a word that is
-// not spelled right (dict) is read as the cue word a typo away from it, if any
-// ("symtpoms", "treatmnt").
-func (t *aspectTable) ofQuestion(text string, dict dictionary) aspectSet {
+// ofTitle returns the aspect a title answers: that of its first cue. An FAQ
+// question names its aspect first and its subject after, and the subject may use a
+// cue word too ("What is the outlook for Iron overdose?").
+func (t *aspectTable) ofTitle(title string) aspectSet {
+	_, first := t.ofWords(splitWords(title))
+	return first
+}
+
+// ofQuestion returns the aspects a question shows, and the first of them, as of and
+// ofTitle do; its words may be misspelt: a word that is not spelled right (dict) is
+// read as the cue word a typo away from it, if any ("symtpoms", "treatmnt").
+func (t *aspectTable) ofQuestion(text string, dict dictionary) (all, first aspectSet) {
 	words := splitWords(text)
 	var sc editScratch
 	for i, w := range words {
@@ -192,10 +203,12 @@ type cueMatch struct {
 	start, end int
 }
 
-// ofWords returns the aspects of the cues found in words. The longest cues are
-// taken first, and a word one of them spans shows no other aspect: "warning signs"
-// are symptoms, not warnings; "forget a dose" is a missed dose, not the dosage.
-func (t *aspectTable) ofWords(words []string) aspectSet {
+// ofWords returns the aspects of the cues found in words, and the aspect of the
+// first of them. The longest cues are taken first, and a word one of them spans
+// shows no other aspect: "warning signs" are symptoms, not warnings; "forget a
+// dose" is a missed dose, not the dosage. The fallback aspect counts only when no
+// other is found.
+func (t *aspectTable) ofWords(words []string) (all, first aspectSet) {
 	var found []cueMatch
 	try := func(ci, i int) {
 		if end, ok := matchCue(t.cues[ci].elems, words, i); ok {
@@ -214,7 +227,6 @@ func (t *aspectTable) ofWords(words []string) aspectSet {
 		return found[a].end-found[a].start > found[b].end-found[b].start
 	})
 	owner := make([]aspectSet, len(words))
-	var out aspectSet
 	for _, m := range found {
 		free := true
 		for i := m.start; i < m.end; i++ {
@@ -226,12 +238,17 @@ func (t *aspectTable) ofWords(words []string) aspectSet {
 		for i := m.start; i < m.end; i++ {
 			owner[i] = m.aspect
 		}
-		out |= m.aspect
+		all |= m.aspect
 	}
-	if out&^t.fallback != 0 {
-		return out &^ t.fallback
+	if all&^t.fallback != 0 {
+		all &^= t.fallback
 	}
-	return out
+	for _, a := range owner {
+		if a != 0 && all.has(a) {
+			return all, a
+		}
+	}
+	return all, 0
 }
 
 // matchCue reports whether elems match words from i on, and where the match ends

@@ -8,6 +8,7 @@ func TestAspects(t *testing.T) {
 	names := func(s aspectSet) string { return aspects.namesOf(s) }
 	for text, want := range map[string]string{
 		"What is (are) Shingles ?":                                  "overview",
+		"What is the outlook for Iron overdose ?":                   "outlook, overdose",
 		"What are the symptoms of Shingles ?":                       "symptoms",
 		"What should I do if I forget a dose of Atenolol ?":         "missed_dose",
 		"Who is at risk for Glaucoma? ?":                            "risk_factors",
@@ -30,7 +31,7 @@ func TestAspects(t *testing.T) {
 		"shingles": "overview", // a bare topic
 		"can i take ketamine with my daily antidepressant pills": "none",
 	} {
-		if got := names(ix.askedAspects(q, ix.concepts(q))); got != want {
+		if got := names(ix.asks(q, ix.concepts(q)).all); got != want {
 			t.Errorf("asked aspects of %q = %s; want %s", q, got, want)
 		}
 	}

@@ -22,6 +22,10 @@ type covered struct {
 	// passage matches: what a question with context around it is about. Without
 	// context it equals coverage.
 	key float64
+	// keyHeading is the share of the topic terms of the asking sentences that the
+	// passage's title and alternate phrasings match. Without context it equals
+	// headingComplete.
+	keyHeading float64
 	// anchored is true when the passage matches at least one topic term of the
 	// question as written or through a synonym — not only generic words or typo
 	// corrections.
@@ -47,7 +51,7 @@ func coverage(concepts []concept, locs bsearch.FieldTermLocationMap, subject []s
 	}
 	var cv covered
 	var total, got, gotHeading, keyTotal, keyGot float64
-	topics, topicsMatched, topicsInHeading := 0, 0, 0
+	topics, topicsMatched, topicsInHeading, keyTopics, keyInHeading := 0, 0, 0, 0, 0
 	for _, c := range concepts {
 		total += c.weight
 		best, bestHeading := 0.0, 0.0
@@ -78,6 +82,10 @@ func coverage(concepts []concept, locs bsearch.FieldTermLocationMap, subject []s
 		if c.factor == 1 {
 			keyTotal += c.weight
 			keyGot += best
+			keyTopics++
+			if bestHeading > 0 {
+				keyInHeading++
+			}
 		}
 	}
 	if total == 0 || topics == 0 {
@@ -98,6 +106,10 @@ func coverage(concepts []concept, locs bsearch.FieldTermLocationMap, subject []s
 	cv.headingComplete = float64(topicsInHeading) / float64(topics)
 	if keyTotal > 0 {
 		cv.key = keyGot / keyTotal
+	}
+	cv.keyHeading = cv.headingComplete
+	if keyTopics > 0 {
+		cv.keyHeading = float64(keyInHeading) / float64(keyTopics)
 	}
 	return cv
 }

@@ -45,8 +45,8 @@ const (
 	// passage whose title (or "Also asked" phrasing) says every one of them — never
 	// by a word buried in a body.
 	lowSignal = 2
-	// minHeadingComplete is the share of a question's topic terms the answer's
-	// title or alternate phrasings must say.
+	// minHeadingComplete is the share of the topic terms of what a question asks
+	// the answer's title or alternate phrasings must say.
 	minHeadingComplete = 0.5
 	// maxRunnerUp: the answer must rank ahead of the next passage with another title
 	// by this much (the ratio of their ranking keys); closer, it is not sure which.
@@ -151,12 +151,12 @@ func (ix *Index) shortfall(hits []match, res result) string {
 		return "it matches too little of what the question asks (key)"
 	case !(h.coverage >= ix.needCoverage(terms)):
 		return "it matches too little of the question (coverage)"
-	case res.asked != 0 && h.aspects != 0 && !h.aspects.has(res.asked):
-		return fmt.Sprintf("it answers %s, the question asks about %s (aspect)", aspects.namesOf(h.aspects), aspects.namesOf(res.asked))
+	case res.asked.all != 0 && h.aspects != 0 && !h.aspects.has(res.asked.all):
+		return fmt.Sprintf("it answers %s, the question asks about %s (aspect)", aspects.namesOf(h.aspects), aspects.namesOf(res.asked.all))
 	case terms <= lowSignal && h.headingComplete < 1:
 		return "a message of one or two words needs all of them in the title (heading complete)"
-	case !(h.headingComplete >= minHeadingComplete):
-		return "its title says too little of the question (heading complete)"
+	case !(h.keyHeading >= minHeadingComplete):
+		return "its title says too little of what the question asks (key heading)"
 	}
 	for _, o := range hits[1:] {
 		if ix.title(o.passageID) == ix.title(h.passageID) {

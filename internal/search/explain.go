@@ -16,7 +16,7 @@ import (
 // of the question it covers.
 func (ix *Index) Explain(ctx context.Context, w io.Writer, question string, n int) error {
 	concepts := ix.concepts(question)
-	res, err := ix.findConcepts(ctx, concepts, ix.askedAspects(question, concepts), max(n, candidates))
+	res, err := ix.findConcepts(ctx, concepts, ix.asks(question, concepts), max(n, candidates))
 	if err != nil {
 		return err
 	}
@@ -38,7 +38,7 @@ func (ix *Index) Explain(ctx context.Context, w io.Writer, question string, n in
 	if len(res.unknown) > 0 {
 		fmt.Fprintf(&b, "Unknown to the content: %s\n", strings.Join(res.unknown, ", "))
 	}
-	fmt.Fprintf(&b, "Asks about: %s\n", aspects.namesOf(res.asked))
+	fmt.Fprintf(&b, "Asks about: %s (first: %s)\n", aspects.namesOf(res.asked.all), aspects.namesOf(res.asked.first))
 
 	b.WriteString("\nConcepts, most important first (× is what a match of each alternative counts):\n")
 	if len(concepts) == 0 {
@@ -54,8 +54,8 @@ func (ix *Index) Explain(ctx context.Context, w io.Writer, question string, n in
 	}
 	for i, h := range hits {
 		fmt.Fprintf(&b, "  %d. %s\n     %s: %s\n", i+1, ix.title(h.passageID), h.passageID, ix.role(r, h))
-		fmt.Fprintf(&b, "     score %.3f  coverage %.2f  heading %.2f  complete %.2f  heading complete %.2f  key %.2f  anchored %s\n",
-			h.score, h.coverage, h.heading, h.complete, h.headingComplete, h.key, yesNo(h.anchored))
+		fmt.Fprintf(&b, "     score %.3f  coverage %.2f  heading %.2f  complete %.2f  heading complete %.2f  key %.2f  key heading %.2f  anchored %s\n",
+			h.score, h.coverage, h.heading, h.complete, h.headingComplete, h.key, h.keyHeading, yesNo(h.anchored))
 		fmt.Fprintf(&b, "     answers: %s (×%g)  subject %.2f\n", aspects.namesOf(h.aspects), aspectFactor(h, res.asked), h.subject)
 	}
 	_, err = io.WriteString(w, b.String())

@@ -33,8 +33,9 @@ type match struct {
 // its neighbours, one answering something else below them; a passage whose title
 // shows no aspect is neither.
 const (
-	aspectMatch    = 1.2
-	aspectMismatch = 0.8
+	aspectMatch     = 1.2
+	aspectAlsoAsked = 1.1 // an aspect the question asks about besides its first
+	aspectMismatch  = 0.8
 )
 
 // subjectFactor is what a hit's title naming more than the question does makes of
@@ -53,13 +54,21 @@ func subjectFactor(h match) float64 {
 // than the question.
 const subjectWeight = 0.3
 
-// aspectFactor is what a hit's aspects make of its rank for a question asking asked.
-func aspectFactor(h match, asked aspectSet) float64 {
+// asks is what a question asks about: every aspect it shows, and the first, which
+// weighs most.
+type asks struct {
+	all, first aspectSet
+}
+
+// aspectFactor is what a hit's aspects make of its rank for a question asking q.
+func aspectFactor(h match, q asks) float64 {
 	switch {
-	case h.aspects == 0 || asked == 0:
+	case h.aspects == 0 || q.all == 0:
 		return 1
-	case h.aspects.has(asked):
+	case h.aspects.has(q.first):
 		return aspectMatch
+	case h.aspects.has(q.all):
+		return aspectAlsoAsked
 	}
 	return aspectMismatch
 }
@@ -74,33 +83,33 @@ type result struct {
 	// typos and synonyms.
 	unknown []string
 	// asked is what the question asks about.
-	asked aspectSet
+	asked asks
 }
 
 // find finds the passages that best answer question. It never interprets the
 // question as query syntax.
 func (ix *Index) find(ctx context.Context, question string, size int) (result, error) {
 	concepts := ix.concepts(question)
-	return ix.findConcepts(ctx, concepts, ix.askedAspects(question, concepts), size)
+	return ix.findConcepts(ctx, concepts, ix.asks(question, concepts), size)
 }
 
 // bareTopic is how many topic terms a message naming no aspect may have to be
 // taken as asking what its topic is ("shingles", "valley fever").
 const bareTopic = 2
 
-// askedAspects is what a question asks about: the aspects its asking sentences show;
-// for a bare topic, the overview; else none.
-func (ix *Index) askedAspects(question string, concepts []concept) aspectSet {
+// asks is what a question asks about: the aspects its asking sentences show; for a
+// bare topic, the overview; else none.
+func (ix *Index) asks(question string, concepts []concept) asks {
 	if len(question) > maxQuestionBytes {
 		question = question[:maxQuestionBytes]
 	}
-	if as := aspects.ofQuestion(askingText(question), ix.dictionary); as != 0 {
-		return as
+	if all, first := aspects.ofQuestion(askingText(question), ix.dictionary); all != 0 {
+		return asks{all, first}
 	}
 	if topics(concepts) <= bareTopic {
-		return aspects.fallback
+		return asks{aspects.fallback, aspects.fallback}
 	}
-	return 0
+	return asks{}
 }
 
 // topics counts the concepts that are not generic words.
@@ -116,7 +125,7 @@ func topics(concepts []concept) int {
 
 // findConcepts finds the size passages that best match a question's concepts and
 // the aspects it asks about.
-func (ix *Index) findConcepts(ctx context.Context, concepts []concept, asked aspectSet, size int) (result, error) {
+func (ix *Index) findConcepts(ctx context.Context, concepts []concept, asked asks, size int) (result, error) {
 	size = max(size, 0)
 	res := result{asked: asked, terms: topics(concepts)}
 	for _, c := range concepts {
@@ -162,7 +171,7 @@ func (ix *Index) findConcepts(ctx context.Context, concepts []concept, asked asp
 // score relative to the best and by whether they answer what it asks about:
 // coverage says whether a passage answers the question at all, BM25 (with its field
 // boosts) and the aspect which of the passages that do fits best.
-func rank(hits []match, asked aspectSet) {
+func rank(hits []match, asked asks) {
 	if len(hits) == 0 {
 		return
 	}

@@ -35,7 +35,7 @@ func newPassages(lib faq.Library) ([]passage, map[string]int) {
 				words = append(words, splitWords(a)...)
 			}
 			byID[p.ID] = len(out)
-			as := aspects.of(p.Title)
+			as := aspects.ofTitle(p.Title)
 			if as == 0 && p.Kind == faq.KindIntro {
 				as = aspects.fallback // a document's introduction is its overview
 			}
