@@ -41,21 +41,33 @@ type covered struct {
 func coverage(concepts []concept, locs bsearch.FieldTermLocationMap, subject []string) covered {
 	matched := map[string]bool{}
 	inHeading := map[string]bool{}
+	inTitle := map[string]bool{}
 	for field, terms := range locs {
 		for t := range terms {
 			matched[t] = true
 			if field == fieldTitle || field == fieldAlternates {
 				inHeading[t] = true
 			}
+			if field == fieldTitle {
+				inTitle[t] = true
+			}
 		}
 	}
+	// The title terms the question names: those of the best alternative of each
+	// concept found in the title, so that "depression" names "depression" in "Major
+	// depression", not "major" through a synonym that narrows it.
+	named := map[string]bool{}
 	var cv covered
 	var total, got, gotHeading, keyTotal, keyGot float64
 	topics, topicsMatched, topicsInHeading, keyTopics, keyInHeading := 0, 0, 0, 0, 0
 	for _, c := range concepts {
 		total += c.weight
 		best, bestHeading := 0.0, 0.0
-		for _, a := range c.alts {
+		var bestTitle *alternative
+		for i, a := range c.alts {
+			if allMatched(a.terms, inTitle) && (bestTitle == nil || a.factor > bestTitle.factor) {
+				bestTitle = &c.alts[i]
+			}
 			if !allMatched(a.terms, matched) {
 				continue
 			}
@@ -65,6 +77,11 @@ func coverage(concepts []concept, locs bsearch.FieldTermLocationMap, subject []s
 			}
 			if !c.generic && (!a.typo || a.anchors) {
 				cv.anchored = true
+			}
+		}
+		if bestTitle != nil {
+			for _, t := range bestTitle.terms {
+				named[t] = true
 			}
 		}
 		got += best
@@ -95,7 +112,7 @@ func coverage(concepts []concept, locs bsearch.FieldTermLocationMap, subject []s
 	if len(subject) > 0 {
 		n := 0
 		for _, t := range subject {
-			if _, ok := locs[fieldTitle][t]; ok {
+			if named[t] {
 				n++
 			}
 		}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"strings"
 
 	"github.com/faqbot/faqbot/internal/faq"
 )
@@ -48,6 +49,9 @@ const (
 	// minHeadingComplete is the share of the topic terms of what a question asks
 	// the answer's title or alternate phrasings must say.
 	minHeadingComplete = 0.5
+	// minSubject is the share of the subject of an FAQ question ("Winter weather
+	// emergencies") a message of one or two words must name for it to be the answer.
+	minSubject = 0.5
 	// maxRunnerUp: the answer must rank ahead of the next passage with another title
 	// by this much (the ratio of their ranking keys); closer, it is not sure which.
 	maxRunnerUp = 0.9
@@ -105,7 +109,7 @@ func (ix *Index) decide(res result) faq.Ranking {
 		seen := map[string]bool{}
 		for _, h := range hits {
 			// A title several documents share is offered once.
-			if title := ix.title(h.passageID); ix.close(h, res) && !seen[title] {
+			if title := strings.ToLower(ix.title(h.passageID)); ix.close(h, res) && !seen[title] {
 				seen[title] = true
 				r.Hits = append(r.Hits, faq.Hit{PassageID: h.passageID, Score: h.score})
 			}
@@ -127,10 +131,13 @@ func (ix *Index) decide(res result) faq.Ranking {
 
 // close reports whether a hit is close enough to a question to be offered when no
 // passage surely answers it: it matches a topic term as written or through a
-// synonym, enough of the question, at least half the topics of a short question,
-// and for a message of one or two words, some of it in its title.
+// synonym, enough of the question — or of a long message, enough of what it asks,
+// some of it in its title —, at least half the topics of a short question, and for a
+// message of one or two words, some of it in its title.
 func (ix *Index) close(h match, res result) bool {
-	return h.anchored && h.coverage >= minCloseCoverage &&
+	enough := h.coverage >= minCloseCoverage ||
+		res.terms > shortQuestion && h.key >= ix.opt.MinCoverage && h.keyHeading > 0
+	return h.anchored && enough &&
 		(res.terms > shortQuestion || h.complete >= minCloseComplete) && (res.terms > lowSignal || h.heading > 0)
 }
 
@@ -149,7 +156,7 @@ func (ix *Index) shortfall(hits []match, res result) string {
 		return "it matches no topic term as written or through a synonym (anchored)"
 	case !(h.key >= ix.opt.MinCoverage):
 		return "it matches too little of what the question asks (key)"
-	case !(h.coverage >= ix.needCoverage(terms)):
+	case !(h.coverage >= ix.needCoverage(terms, h)):
 		return "it matches too little of the question (coverage)"
 	case res.asked.all != 0 && h.aspects != 0 && !h.aspects.has(res.asked.all):
 		return fmt.Sprintf("it answers %s, the question asks about %s (aspect)", aspects.namesOf(h.aspects), aspects.namesOf(res.asked.all))
@@ -157,9 +164,11 @@ func (ix *Index) shortfall(hits []match, res result) string {
 		return "a message of one or two words needs all of them in the title (heading complete)"
 	case !(h.keyHeading >= minHeadingComplete):
 		return "its title says too little of what the question asks (key heading)"
+	case terms <= lowSignal && h.aspects != 0 && !(h.subject >= minSubject):
+		return "its title is about more than a message of one or two words names (subject)"
 	}
 	for _, o := range hits[1:] {
-		if ix.title(o.passageID) == ix.title(h.passageID) {
+		if strings.EqualFold(ix.title(o.passageID), ix.title(h.passageID)) {
 			continue // the same question answered by another document
 		}
 		if o.fit > maxRunnerUp*h.fit {
@@ -170,12 +179,17 @@ func (ix *Index) shortfall(hits []match, res result) string {
 	return ""
 }
 
-// needCoverage is the coverage the answer to a question with the given number of
-// topic terms must have.
-func (ix *Index) needCoverage(terms int) float64 {
+// needCoverage is the coverage the answer h to a question with the given number of
+// topic terms must have. A long message needs less, falling with the square root
+// of its length; half that when the title says all of what it asks, which it
+// covers: its topic is covered, and the rest is context.
+func (ix *Index) needCoverage(terms int, h match) float64 {
 	need := ix.opt.MinCoverage
 	if terms > shortQuestion {
 		need *= math.Sqrt(float64(shortQuestion) / float64(terms))
+		if h.keyHeading == 1 && h.key >= 1-1e-9 {
+			need /= 2
+		}
 	}
 	return need
 }

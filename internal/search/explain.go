@@ -30,7 +30,7 @@ func (ix *Index) Explain(ctx context.Context, w io.Writer, question string, n in
 	fmt.Fprintf(&b, "Question: %q\n", question)
 	fmt.Fprintf(&b, "Verdict: %s\n", ix.explainVerdict(r, hits, res))
 	fmt.Fprintf(&b, "Topic terms: %d; an answer must cover %.2f of the question and %.2f of what it asks",
-		res.terms, ix.needCoverage(res.terms), ix.opt.MinCoverage)
+		res.terms, ix.needCoverage(res.terms, match{}), ix.opt.MinCoverage)
 	if res.terms <= shortQuestion {
 		fmt.Fprintf(&b, ", and %.2f of its topics (a short question)", minShortComplete)
 	}
