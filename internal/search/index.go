@@ -33,9 +33,13 @@ type Index struct {
 	fuzzy    *fuzzyVocab
 	// common finds the generic or stop word a misspelling stands for ("befor").
 	common *fuzzyVocab
+	// typos caches the typo corrections of the words looked up.
+	typos typoCache
 	// dictionary tells a word spelled right from a typo.
 	dictionary dictionary
 	opt        Options
+	// cueTerms are the words of aspects.txt as analysed (titles.go).
+	cueTerms map[string]bool
 	// passages are the library's passages in content order, as Suggest and
 	// Explain need them; byID finds one by its ID.
 	passages []passage
@@ -96,29 +100,8 @@ func (ix *Index) load(lib faq.Library, derived []faq.SynonymRule) error {
 	ix.dictionary = newDictionary()
 	ix.synonyms = ix.newSynonymTable(slices.Concat(lib.Synonyms, derived, vocabulary))
 	ix.passages, ix.byID = newPassages(lib)
-	ix.setSubjects(lib)
+	ix.cueTerms = aspects.cueTerms(ix.analyze)
 	return nil
-}
-
-// setSubjects finds the subject terms of every passage's title.
-func (ix *Index) setSubjects(lib faq.Library) {
-	cues := aspects.cueTerms(ix.analyze)
-	memo := newStemMemo(ix.analyzer)
-	i := 0
-	for _, d := range lib.Documents {
-		for _, p := range d.Passages {
-			var ts []string
-			if memo != nil {
-				for _, t := range memo.Analyze([]byte(p.Title)) {
-					if term := string(t.Term); !cues[term] && !ix.generic[term] && !isNumber(term) {
-						ts = append(ts, term)
-					}
-				}
-			}
-			ix.passages[i].subject = ts
-			i++
-		}
-	}
 }
 
 // Warm fills the index's cache with the postings of the most common terms, so

@@ -7,12 +7,12 @@ import (
 )
 
 // candidates is how many hits are re-ranked by how much of the question they cover.
-const candidates = 20
+const candidates = 15
 
 // tieSlack is how many more hits than it keeps a search asks for, so that hits of
 // equal score at the cut are chosen by content order rather than by the order the
 // index happens to hold them in, which differs from build to build.
-const tieSlack = 10
+const tieSlack = 5
 
 // match is one passage that matches a question, with its BM25 score and how much
 // of the question it covers.
@@ -155,7 +155,7 @@ func (ix *Index) findConcepts(ctx context.Context, concepts []concept, asked ask
 		m := match{passageID: h.ID, score: h.Score, pos: ix.position(h.ID)}
 		var subject []string
 		if m.pos < len(ix.passages) {
-			m.aspects, subject = ix.passages[m.pos].aspects, ix.passages[m.pos].subject
+			m.aspects, subject = ix.titleOf(m.pos)
 		}
 		m.covered = coverage(concepts, h.Matched, subject)
 		res.hits = append(res.hits, m)

@@ -13,15 +13,12 @@ import (
 // autocomplete whether it is an FAQ entry and the words of its title and
 // alternate phrasings.
 type passage struct {
-	id, title string
-	faq       bool
-	words     []string // lowercased words of the title and its alternate phrasings
-	// aspects are what the passage's title says it answers (aspects.txt).
-	aspects aspectSet
-	// subject are the terms of the title that say what it is about: neither
-	// generic words nor the words of its aspect ("shingl" of "What are the symptoms
-	// of Shingles?").
-	subject []string
+	id, title  string
+	faq, intro bool
+	words      []string // lowercased words of the title and its alternate phrasings
+	// about is what the title answers and is about, found the first time the
+	// passage is ranked (titles.go).
+	about titleInfo
 }
 
 // newPassages returns lib's passages in content order, and their positions by ID.
@@ -35,11 +32,7 @@ func newPassages(lib faq.Library) ([]passage, map[string]int) {
 				words = append(words, splitWords(a)...)
 			}
 			byID[p.ID] = len(out)
-			as := aspects.ofTitle(p.Title)
-			if as == 0 && p.Kind == faq.KindIntro {
-				as = aspects.fallback // a document's introduction is its overview
-			}
-			out = append(out, passage{id: p.ID, title: p.Title, faq: p.Kind == faq.KindFAQ, words: words, aspects: as})
+			out = append(out, passage{id: p.ID, title: p.Title, faq: p.Kind == faq.KindFAQ, intro: p.Kind == faq.KindIntro, words: words})
 		}
 	}
 	return out, byID

@@ -3,6 +3,7 @@ package search
 import (
 	"sort"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -16,11 +17,22 @@ const (
 )
 
 // corrections returns the indexed terms, and synonym terms, one or two edits away
-// from an unknown term: the typo tolerance. Short terms get none.
+// from an unknown term: the typo tolerance. Short terms get none. The result is
+// shared: callers must not change it.
 //
 // genericOnly is true when the term is closest to generic words only: a misspelt
 // word that names no topic.
 func (ix *Index) corrections(term string) (alts []alternative, genericOnly bool) {
+	if c, ok := ix.typos.get(term); ok {
+		return c.alts, c.genericOnly
+	}
+	alts, genericOnly = ix.findCorrections(term)
+	ix.typos.put(term, corrected{alts, genericOnly})
+	return alts, genericOnly
+}
+
+// findCorrections is corrections without the cache.
+func (ix *Index) findCorrections(term string) (alts []alternative, genericOnly bool) {
 	n := utf8.RuneCountInString(term)
 	fuzziness := 1
 	if n >= 5 {
@@ -84,7 +96,7 @@ func (ix *Index) commonCorrections(term string, df int) []alternative {
 		return nil
 	}
 	alts, _ := ix.corrections(term)
-	out := alts[:0]
+	var out []alternative
 	for _, a := range alts {
 		if len(a.terms) == 1 && ix.vocab[a.terms[0]] >= 20*df && a.terms[0] != term {
 			out = append(out, a)
@@ -127,4 +139,38 @@ func typoWeight(edits int) float64 {
 		return typoFactor
 	}
 	return typo2Factor
+}
+
+// maxCachedTypos bounds the typo cache: enough for the misspellings of a busy day.
+const maxCachedTypos = 1 << 14
+
+// typoCache remembers the corrections of the words looked up, which depend on the
+// index only: looking a word up compares it with thousands of terms.
+type typoCache struct {
+	mu sync.RWMutex
+	m  map[string]corrected
+}
+
+type corrected struct {
+	alts        []alternative
+	genericOnly bool
+}
+
+func (c *typoCache) get(term string) (corrected, bool) {
+	c.mu.RLock()
+	defer c.mu.RUnlock()
+	v, ok := c.m[term]
+	return v, ok
+}
+
+// put remembers term's corrections while there is room.
+func (c *typoCache) put(term string, v corrected) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.m == nil {
+		c.m = map[string]corrected{}
+	}
+	if len(c.m) < maxCachedTypos {
+		c.m[term] = v
+	}
 }
