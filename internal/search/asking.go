@@ -2,6 +2,8 @@ package search
 
 import (
 	"strings"
+
+	"github.com/blevesearch/bleve/v2/analysis"
 )
 
 // contextFactor is what a term weighs in a sentence that gives context, when other
@@ -14,8 +16,9 @@ const contextFactor = 0.35
 // the sentence it is in: 1, or contextFactor for context around the sentences that
 // ask something.
 func (ix *Index) analyzeQuestion(q string) (terms, words []string, weights []float64) {
-	asking := askingSentences(q)
-	for _, tok := range ix.analyzer.Analyze([]byte(q)) {
+	tokens := ix.analyzer.Analyze([]byte(q))
+	asking := askingSentences(q, ix.namesTopic(tokens))
+	for _, tok := range tokens {
 		terms = append(terms, string(tok.Term))
 		w := ""
 		if tok.Start >= 0 && tok.End <= len(q) && tok.Start < tok.End {
@@ -41,14 +44,29 @@ var interrogatives = map[string]bool{
 
 // topicLine is how many words a message's first sentence may have to be its subject
 // line ("Re: atenolol", "Question about side effects"): the topic of the question
-// that follows it, which counts as what it asks.
+// that follows it, which counts as what it asks. At least half its words must name
+// something: "Hi, first time posting here." is no subject line.
 const topicLine = 6
+
+// namesTopic returns whether the text from start to end, of which tokens are the
+// analysis, has at least half its words neither stop words nor generic words.
+func (ix *Index) namesTopic(tokens analysis.TokenStream) func(text string, start, end int) bool {
+	return func(text string, start, end int) bool {
+		named := 0
+		for _, t := range tokens {
+			if t.Start >= start && t.End <= end && !ix.generic[string(t.Term)] {
+				named++
+			}
+		}
+		return 2*named >= len(strings.Fields(text[start:end]))
+	}
+}
 
 // askingSentences splits q into sentences and returns whether the byte at an offset
 // is in one that asks something (ends with "?" or starts with an interrogative), or
-// in a subject line before one. It returns nil when every sentence asks, or none
-// does: then all words count alike.
-func askingSentences(q string) func(offset int) bool {
+// in a subject line before one (namesTopic tells a subject line from a greeting). It
+// returns nil when every sentence asks, or none does: then all words count alike.
+func askingSentences(q string, namesTopic func(text string, start, end int) bool) func(offset int) bool {
 	type span struct {
 		end    int
 		asking bool
@@ -69,7 +87,7 @@ func askingSentences(q string) func(offset int) bool {
 		}
 		start = i + 1
 	}
-	if asks && !spans[0].asking && len(strings.Fields(q[:spans[0].end])) <= topicLine {
+	if asks && !spans[0].asking && len(strings.Fields(q[:spans[0].end])) <= topicLine && namesTopic(q, 0, spans[0].end) {
 		spans[0].asking = true
 		gives = false
 		for _, s := range spans {
@@ -91,8 +109,8 @@ func askingSentences(q string) func(offset int) bool {
 
 // askingText is the part of q that asks something: its asking sentences when it has
 // sentences that give context too, else all of it.
-func askingText(q string) string {
-	asking := askingSentences(q)
+func (ix *Index) askingText(q string) string {
+	asking := askingSentences(q, ix.namesTopic(ix.analyzer.Analyze([]byte(q))))
 	if asking == nil {
 		return q
 	}

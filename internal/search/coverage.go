@@ -26,6 +26,9 @@ type covered struct {
 	// passage's title and alternate phrasings match. Without context it equals
 	// headingComplete.
 	keyHeading float64
+	// keyComplete is the share of the topic terms of the asking sentences the
+	// passage matches at all. Without context it equals complete.
+	keyComplete float64
 	// anchored is true when the passage matches at least one topic term of the
 	// question as written or through a synonym — not only generic words or typo
 	// corrections.
@@ -59,7 +62,7 @@ func coverage(concepts []concept, locs bsearch.FieldTermLocationMap, subject []s
 	named := map[string]bool{}
 	var cv covered
 	var total, got, gotHeading, keyTotal, keyGot float64
-	topics, topicsMatched, topicsInHeading, keyTopics, keyInHeading := 0, 0, 0, 0, 0
+	topics, topicsMatched, topicsInHeading, keyTopics, keyMatched, keyInHeading := 0, 0, 0, 0, 0, 0
 	for _, c := range concepts {
 		total += c.weight
 		best, bestHeading := 0.0, 0.0
@@ -100,6 +103,9 @@ func coverage(concepts []concept, locs bsearch.FieldTermLocationMap, subject []s
 			keyTotal += c.weight
 			keyGot += best
 			keyTopics++
+			if best > 0 {
+				keyMatched++
+			}
 			if bestHeading > 0 {
 				keyInHeading++
 			}
@@ -124,9 +130,10 @@ func coverage(concepts []concept, locs bsearch.FieldTermLocationMap, subject []s
 	if keyTotal > 0 {
 		cv.key = keyGot / keyTotal
 	}
-	cv.keyHeading = cv.headingComplete
+	cv.keyHeading, cv.keyComplete = cv.headingComplete, cv.complete
 	if keyTopics > 0 {
 		cv.keyHeading = float64(keyInHeading) / float64(keyTopics)
+		cv.keyComplete = float64(keyMatched) / float64(keyTopics)
 	}
 	return cv
 }

@@ -145,11 +145,16 @@ func (ix *Index) close(h match, res result) bool {
 // it answers it.
 func (ix *Index) shortfall(hits []match, res result) string {
 	h, terms := hits[0], res.terms
-	if terms <= shortQuestion && h.complete < minShortComplete {
+	context := res.askTerms < terms
+	if !context && terms <= shortQuestion && h.complete < minShortComplete {
 		// A short question names few things: a passage that leaves one of them out
 		// ("is ketamine safe while pregnant" against a passage without pregnancy)
 		// does not answer it, however rare the others are.
 		return "it leaves out a topic of a short question (complete)"
+	}
+	if context && res.askTerms <= shortQuestion && h.keyComplete < minShortComplete {
+		// So does a short question after some context, whatever the context says.
+		return "it leaves out a topic of what the message asks (key complete)"
 	}
 	switch { // (written so that a NaN fails)
 	case !h.anchored:

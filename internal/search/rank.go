@@ -77,8 +77,9 @@ func aspectFactor(h match, q asks) float64 {
 type result struct {
 	// hits are the best passages, best first.
 	hits []match
-	// terms counts the question's topic terms (generic words left out).
-	terms int
+	// terms counts the question's topic terms (generic words left out), askTerms
+	// those of the sentences that ask something.
+	terms, askTerms int
 	// unknown lists question terms that no passage contains, even allowing for
 	// typos and synonyms.
 	unknown []string
@@ -103,13 +104,25 @@ func (ix *Index) asks(question string, concepts []concept) asks {
 	if len(question) > maxQuestionBytes {
 		question = question[:maxQuestionBytes]
 	}
-	if all, first := aspects.ofQuestion(askingText(question), ix.dictionary); all != 0 {
+	if all, first := aspects.ofQuestion(ix.askingText(question), ix.dictionary); all != 0 {
 		return asks{all, first}
 	}
 	if topics(concepts) <= bareTopic {
 		return asks{aspects.fallback, aspects.fallback}
 	}
 	return asks{}
+}
+
+// askedTopics counts the concepts of the sentences that ask something (or of the
+// whole message when none gives context) that are not generic words.
+func askedTopics(concepts []concept) int {
+	n := 0
+	for _, c := range concepts {
+		if !c.generic && c.factor == 1 {
+			n++
+		}
+	}
+	return n
 }
 
 // topics counts the concepts that are not generic words.
@@ -127,7 +140,7 @@ func topics(concepts []concept) int {
 // the aspects it asks about.
 func (ix *Index) findConcepts(ctx context.Context, concepts []concept, asked asks, size int) (result, error) {
 	size = max(size, 0)
-	res := result{asked: asked, terms: topics(concepts)}
+	res := result{asked: asked, terms: topics(concepts), askTerms: askedTopics(concepts)}
 	for _, c := range concepts {
 		if !c.known {
 			res.unknown = append(res.unknown, c.text)
