@@ -109,7 +109,7 @@ func (ix *Index) decide(res result) faq.Ranking {
 		seen := map[string]bool{}
 		for _, h := range hits {
 			// A title several documents share is offered once.
-			if title := strings.ToLower(ix.title(h.passageID)); ix.close(h, res) && !seen[title] {
+			if title := sameTitle(ix.title(h.passageID)); ix.close(h, res) && !seen[title] {
 				seen[title] = true
 				r.Hits = append(r.Hits, faq.Hit{PassageID: h.passageID, Score: h.score})
 			}
@@ -169,11 +169,11 @@ func (ix *Index) shortfall(hits []match, res result) string {
 		return "a message of one or two words needs all of them in the title (heading complete)"
 	case !(h.keyHeading >= minHeadingComplete):
 		return "its title says too little of what the question asks (key heading)"
-	case terms <= lowSignal && h.aspects != 0 && !(h.subject >= minSubject):
+	case terms <= lowSignal && h.titled() && !(h.subject >= minSubject):
 		return "its title is about more than a message of one or two words names (subject)"
 	}
 	for _, o := range hits[1:] {
-		if strings.EqualFold(ix.title(o.passageID), ix.title(h.passageID)) {
+		if sameTitle(ix.title(o.passageID)) == sameTitle(ix.title(h.passageID)) {
 			continue // the same question answered by another document
 		}
 		if o.fit > maxRunnerUp*h.fit {
@@ -183,6 +183,10 @@ func (ix *Index) shortfall(hits []match, res result) string {
 	}
 	return ""
 }
+
+// sameTitle is a title as compared with others: words only, lower case ("Freeman
+// Sheldon syndrome" is "Freeman-Sheldon syndrome").
+func sameTitle(title string) string { return strings.Join(splitWords(title), " ") }
 
 // needCoverage is the coverage the answer h to a question with the given number of
 // topic terms must have. A long message needs less, falling with the square root

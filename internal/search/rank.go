@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"sort"
+	"strings"
 )
 
 // candidates is how many hits are re-ranked by how much of the question they cover.
@@ -23,6 +24,8 @@ type match struct {
 	pos int
 	// aspects are what the passage answers (aspects.txt).
 	aspects aspectSet
+	// plainFAQ is true for an FAQ entry with no "Also asked" phrasings.
+	plainFAQ bool
 	// fit is the ranking key: how well the passage answers the question, all
 	// things considered.
 	fit float64
@@ -40,15 +43,20 @@ const (
 
 // subjectFactor is what a hit's title naming more than the question does makes of
 // its rank: "What is (are) Cold urticaria?" ranks below "What is (are) Hives?" for
-// "what is urticaria". Only titles that show an aspect count — an FAQ question
-// whose other words are its subject —, not headings such as "Safety
-// Considerations and Risks".
+// "what is urticaria". Only titles whose words say what they are about count: those
+// that show an aspect — an FAQ question whose other words are its subject —, and FAQ
+// questions with no other phrasing; not headings such as "Safety Considerations and
+// Risks", nor FAQ questions whose "Also asked" phrasings say it other ways.
 func subjectFactor(h match) float64 {
-	if h.aspects == 0 {
+	if !h.titled() {
 		return 1
 	}
 	return 1 - subjectWeight*(1-h.subject)
 }
+
+// titled reports whether the hit's title alone says what it is about (see
+// subjectFactor).
+func (h match) titled() bool { return h.aspects != 0 || h.plainFAQ }
 
 // subjectWeight is how much of a hit's rank depends on its title naming no more
 // than the question.
@@ -95,7 +103,8 @@ func (ix *Index) find(ctx context.Context, question string, size int) (result, e
 }
 
 // bareTopic is how many topic terms a message naming no aspect may have to be
-// taken as asking what its topic is ("shingles", "valley fever").
+// taken as asking what its topic is ("shingles", "valley fever"); up to
+// shortQuestion when it is not put as a question.
 const bareTopic = 2
 
 // asks is what a question asks about: the aspects its asking sentences show; for a
@@ -107,10 +116,17 @@ func (ix *Index) asks(question string, concepts []concept) asks {
 	if all, first := aspects.ofQuestion(ix.askingText(question), ix.dictionary); all != 0 {
 		return asks{all, first}
 	}
-	if topics(concepts) <= bareTopic {
+	if n := topics(concepts); n <= bareTopic || n <= shortQuestion && !asksSomething(question) {
 		return asks{aspects.fallback, aspects.fallback}
 	}
 	return asks{}
+}
+
+// asksSomething reports whether a message is put as a question — a question mark,
+// or a first word that asks — rather than as bare keywords ("keratoderma with
+// woolly hair").
+func asksSomething(q string) bool {
+	return strings.Contains(q, "?") || interrogatives[firstWord(q)]
 }
 
 // askedTopics counts the concepts of the sentences that ask something (or of the
@@ -169,6 +185,7 @@ func (ix *Index) findConcepts(ctx context.Context, concepts []concept, asked ask
 		var subject []string
 		if m.pos < len(ix.passages) {
 			m.aspects, subject = ix.titleOf(m.pos)
+			m.plainFAQ = ix.passages[m.pos].faq && !ix.passages[m.pos].alternates
 		}
 		m.covered = coverage(concepts, h.Matched, subject)
 		res.hits = append(res.hits, m)
