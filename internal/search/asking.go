@@ -15,9 +15,12 @@ const contextFactor = 0.35
 // the word it came from (lower case, without a possessive "'s") and the weight of
 // the sentence it is in: 1, or contextFactor for context around the sentences that
 // ask something.
-func (ix *Index) analyzeQuestion(q string) (terms, words []string, weights []float64) {
+//
+// It also returns the part of q that asks something (askingText).
+func (ix *Index) analyzeQuestion(q string) (terms, words []string, weights []float64, asks string) {
 	tokens := ix.analyzer.Analyze([]byte(q))
 	asking := askingSentences(q, ix.namesTopic(tokens))
+	asks = askingText(q, asking)
 	for _, tok := range tokens {
 		terms = append(terms, string(tok.Term))
 		w := ""
@@ -31,7 +34,7 @@ func (ix *Index) analyzeQuestion(q string) (terms, words []string, weights []flo
 		}
 		weights = append(weights, weight)
 	}
-	return terms, words, weights
+	return terms, words, weights, asks
 }
 
 // interrogatives start a sentence that asks something even without a question mark.
@@ -107,10 +110,9 @@ func askingSentences(q string, namesTopic func(text string, start, end int) bool
 	}
 }
 
-// askingText is the part of q that asks something: its asking sentences when it has
-// sentences that give context too, else all of it.
-func (ix *Index) askingText(q string) string {
-	asking := askingSentences(q, ix.namesTopic(ix.analyzer.Analyze([]byte(q))))
+// askingText is the part of q that asks something, given askingSentences' answer:
+// its asking sentences when it has sentences that give context too, else all of it.
+func askingText(q string, asking func(offset int) bool) string {
 	if asking == nil {
 		return q
 	}

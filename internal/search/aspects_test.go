@@ -31,7 +31,8 @@ func TestAspects(t *testing.T) {
 		"shingles": "overview", // a bare topic
 		"can i take ketamine with my daily antidepressant pills": "none",
 	} {
-		if got := names(ix.asks(q, ix.concepts(q)).all); got != want {
+		cs, asking := ix.read(q)
+		if got := names(ix.asks(q, asking, cs).all); got != want {
 			t.Errorf("asked aspects of %q = %s; want %s", q, got, want)
 		}
 	}

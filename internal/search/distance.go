@@ -1,5 +1,7 @@
 package search
 
+import "unicode/utf8"
+
 // editScratch is reusable space for osaDistance, so that comparing a word with
 // thousands of others allocates nothing. One is not safe for concurrent use.
 type editScratch struct {
@@ -13,6 +15,9 @@ type editScratch struct {
 // from "ketamine", where Levenshtein counts two. over is true, and d meaningless,
 // when the distance exceeds maxDist.
 func (sc *editScratch) osaDistance(a, b string, maxDist int) (d int, over bool) {
+	if n := utf8.RuneCountInString(a) - utf8.RuneCountInString(b); n > maxDist || -n > maxDist {
+		return 0, true
+	}
 	sc.a, sc.b = appendRunes(sc.a[:0], a), appendRunes(sc.b[:0], b)
 	s, t := sc.a, sc.b
 	if len(s)-len(t) > maxDist || len(t)-len(s) > maxDist {

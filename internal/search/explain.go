@@ -15,8 +15,8 @@ import (
 // verdict and why, and each of up to n hits with its title, BM25 score and how much
 // of the question it covers.
 func (ix *Index) Explain(ctx context.Context, w io.Writer, question string, n int) error {
-	concepts := ix.concepts(question)
-	res, err := ix.findConcepts(ctx, concepts, ix.asks(question, concepts), max(n, candidates))
+	concepts, asking := ix.read(question)
+	res, err := ix.findConcepts(ctx, concepts, ix.asks(question, asking, concepts), max(n, candidates))
 	if err != nil {
 		return err
 	}

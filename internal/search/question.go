@@ -54,12 +54,18 @@ type concept struct {
 
 // concepts analyses a question into its topic terms, most important first.
 func (ix *Index) concepts(question string) []concept {
+	cs, _ := ix.read(question)
+	return cs
+}
+
+// read analyses a question into its topic terms, most important first, and the
+// part of it that asks something.
+func (ix *Index) read(question string) (out []concept, asking string) {
 	if len(question) > maxQuestionBytes {
 		question = question[:maxQuestionBytes]
 	}
-	terms, words, asked := ix.analyzeQuestion(apostrophes.Replace(strings.ToValidUTF8(question, " ")))
+	terms, words, asked, asking := ix.analyzeQuestion(apostrophes.Replace(strings.ToValidUTF8(question, " ")))
 	seen := map[string]int{}
-	var out []concept
 	for i := 0; i < len(terms); {
 		c := concept{}
 		n := 1
@@ -120,7 +126,7 @@ func (ix *Index) concepts(question string) []concept {
 	if len(out) > maxConcepts {
 		out = out[:maxConcepts]
 	}
-	return out
+	return out, asking
 }
 
 func isNumber(t string) bool {

@@ -98,8 +98,8 @@ type result struct {
 // find finds the passages that best answer question. It never interprets the
 // question as query syntax.
 func (ix *Index) find(ctx context.Context, question string, size int) (result, error) {
-	concepts := ix.concepts(question)
-	return ix.findConcepts(ctx, concepts, ix.asks(question, concepts), size)
+	concepts, asking := ix.read(question)
+	return ix.findConcepts(ctx, concepts, ix.asks(question, asking, concepts), size)
 }
 
 // bareTopic is how many topic terms a message naming no aspect may have to be
@@ -107,13 +107,13 @@ func (ix *Index) find(ctx context.Context, question string, size int) (result, e
 // shortQuestion when it is not put as a question.
 const bareTopic = 2
 
-// asks is what a question asks about: the aspects its asking sentences show; for a
-// bare topic, the overview; else none.
-func (ix *Index) asks(question string, concepts []concept) asks {
+// asks is what a question asks about: the aspects its asking part shows; for a bare
+// topic, the overview; else none.
+func (ix *Index) asks(question, asking string, concepts []concept) asks {
 	if len(question) > maxQuestionBytes {
 		question = question[:maxQuestionBytes]
 	}
-	if all, first := aspects.ofQuestion(ix.askingText(question), ix.dictionary); all != 0 {
+	if all, first := aspects.ofQuestion(asking, ix.dictionary); all != 0 {
 		return asks{all, first}
 	}
 	if n := topics(concepts); n <= bareTopic || n <= shortQuestion && !asksSomething(question) {
