@@ -54,7 +54,7 @@ const (
 	minSubject = 0.5
 	// maxRunnerUp: the answer must rank ahead of the next passage with another title
 	// by this much (the ratio of their ranking keys); closer, it is not sure which.
-	maxRunnerUp = 0.9
+	maxRunnerUp = 0.85
 	// minCloseCoverage is how much of a question a passage must match to be offered
 	// among the closest entries when none surely answers it.
 	minCloseCoverage = 0.3
