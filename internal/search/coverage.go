@@ -78,7 +78,7 @@ func coverage(concepts []concept, locs bsearch.FieldTermLocationMap, subject []s
 			if allMatched(a.terms, inHeading) {
 				bestHeading = max(bestHeading, c.weight*a.factor)
 			}
-			if !c.generic && (!a.typo || a.anchors) {
+			if !c.generic && !isNumber(c.text) && (!a.typo || a.anchors) {
 				cv.anchored = true
 			}
 		}
