@@ -169,6 +169,7 @@ func judge(t *testing.T, s *answer.Service, f finder, q labelled) tally {
 			miss("answered %q (score %.2f)", a.Title, a.Score)
 		case kindSuggestions:
 			one.uncoveredSuggested = 1
+			miss("offered %s", altTitles(a.Alternatives))
 		}
 		return one
 	}
