@@ -54,8 +54,9 @@ func readLabelled(t testing.TB, path string) []labelled {
 	return out
 }
 
-// seedFloors are the floors of testdata/questions.tsv on the seed content alone.
-var seedFloors = floors{p1: 0, mrr: 0, found: 0, maxWrong: 1000}
+// seedFloors are the floors of testdata/questions.tsv on the seed content alone
+// (measured: P@1 0.816, MRR@10 0.876, found 102/114, 6 confident wrong answers).
+var seedFloors = floors{p1: 0.78, mrr: 0.85, found: 0.86, maxWrong: 8}
 
 // TestAccuracy answers testdata/questions.tsv from the shipped content and reports
 // the ranking (P@1, MRR@10) and the decision (answer, suggestions, not covered) per
