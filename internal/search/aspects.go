@@ -32,6 +32,9 @@ type aspectTable struct {
 	// words are the words of the cues, a prefix standing for itself and its
 	// plural: what a misspelt word of a question may be corrected to.
 	words []string
+	// exact and prefixes are the cue words and prefixes, for isCueWord.
+	exact    map[string]bool
+	prefixes []string
 }
 
 // aspectCue is one cue line: its elements and its aspect.
@@ -75,7 +78,7 @@ func mustParseAspects(text string) *aspectTable {
 
 // parseAspects parses the aspects format (see the head of aspects.txt).
 func parseAspects(text string) (*aspectTable, error) {
-	t := &aspectTable{byFirst: map[string][]int{}}
+	t := &aspectTable{byFirst: map[string][]int{}, exact: map[string]bool{}}
 	var current aspectSet
 	for n, line := range strings.Split(text, "\n") {
 		line, _, _ = strings.Cut(line, "#")
@@ -108,8 +111,12 @@ func parseAspects(text string) (*aspectTable, error) {
 		c.aspect = current
 		for _, e := range c.elems {
 			t.words = append(t.words, e.words...)
+			for _, w := range e.words {
+				t.exact[w] = true
+			}
 			for _, p := range e.prefixes {
 				t.words = append(t.words, p, p+"s")
+				t.prefixes = append(t.prefixes, p)
 			}
 		}
 		i := len(t.cues)
@@ -269,6 +276,19 @@ func matchCue(elems []cueElem, words []string, i int) (end int, ok bool) {
 		i++
 	}
 	return i, true
+}
+
+// isCueWord reports whether w is a word of a cue, or starts with a cue's prefix.
+func (t *aspectTable) isCueWord(w string) bool {
+	if t.exact[w] {
+		return true
+	}
+	for _, p := range t.prefixes {
+		if strings.HasPrefix(w, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // cueTerms are the cue words of every aspect as analysed: words a title uses to say

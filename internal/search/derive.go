@@ -95,11 +95,12 @@ func deriveSynonyms(lib faq.Library, an analysis.Analyzer) []faq.SynonymRule {
 	return d.rules()
 }
 
-// titleWords are the words of a title that could show what a passage is about.
+// titleWords are the words of a title that could show what a passage is about: not
+// the words of its aspect ("causes" in "What causes …?").
 func titleWords(title string) map[string]bool {
 	out := map[string]bool{}
 	for _, w := range splitWords(title) {
-		if !functionWords[w] && !categoryWords[w] && len(w) > 2 {
+		if !functionWords[w] && !categoryWords[w] && !aspects.isCueWord(w) && len(w) > 2 {
 			out[w] = true
 		}
 	}
@@ -267,12 +268,14 @@ func about(name string, topic map[string]bool) bool {
 	return false
 }
 
+// isNameWord reports whether w can be part of a name: letters, digits, and inside
+// the word "-", "'", "/" or "." ("22q13.3").
 func isNameWord(w string) bool {
-	if w == "" {
+	if w == "" || strings.HasSuffix(w, ".") {
 		return false
 	}
 	for _, r := range w {
-		if !(r == '-' || r == '\'' || r == '/' || 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9' || r > 127) {
+		if !(r == '-' || r == '\'' || r == '/' || r == '.' || 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9' || r > 127) {
 			return false
 		}
 	}

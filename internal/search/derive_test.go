@@ -104,3 +104,18 @@ func TestDerivedSynonymsStored(t *testing.T) {
 		t.Errorf("Rank(herpes zoster) = %+v, %v; want the shingles entry first", r, err)
 	}
 }
+
+// TestDerivedRulesSpecific: a derived name of one common word ("ketamine" is in most
+// seed passages) names no one thing, and its rule is not applied.
+func TestDerivedRulesSpecific(t *testing.T) {
+	ix, _ := buildSeed(t)
+	rules := []faq.SynonymRule{
+		{Synonyms: []string{"ketamine", "special k"}},
+		{Synonyms: []string{"serotonin syndrome", "serotonin toxicity"}},
+		{Synonyms: []string{"glutamate", "glutamic acid"}},
+	}
+	got := pairs(ix.specific(rules))
+	if want := []string{"serotonin syndrome = serotonin toxicity", "glutamate = glutamic acid"}; !slices.Equal(got, want) {
+		t.Errorf("specific = %q; want %q", got, want)
+	}
+}

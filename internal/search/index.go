@@ -98,10 +98,34 @@ func (ix *Index) load(lib faq.Library, derived []faq.SynonymRule) error {
 	ix.generic = ix.analyzeSet(genericWords)
 	ix.common = newFuzzyVocab(commonWords(ix.generic))
 	ix.dictionary = newDictionary()
-	ix.synonyms = ix.newSynonymTable(slices.Concat(lib.Synonyms, derived, vocabulary))
+	ix.synonyms = ix.newSynonymTable(slices.Concat(lib.Synonyms, ix.specific(derived), vocabulary))
 	ix.passages, ix.byID = newPassages(lib)
 	ix.cueTerms = aspects.cueTerms(ix.analyze)
 	return nil
+}
+
+// maxDerivedShare is the largest share of passages a one-word name found in the
+// content may be in: a word that common ("lymphoma", "deficiency", "III") is part of
+// many names, and the text that called it something else meant one of them.
+const maxDerivedShare = 0.005
+
+// specific returns the derived rules whose one-word names are rare enough to name one
+// thing.
+func (ix *Index) specific(rules []faq.SynonymRule) []faq.SynonymRule {
+	limit := max(int(maxDerivedShare*float64(ix.docCount)), 2)
+	out := rules[:0:0]
+	for _, r := range rules {
+		ok := true
+		for _, name := range r.Synonyms {
+			if terms := ix.analyze(name); len(terms) == 1 && ix.vocab[terms[0]] > limit {
+				ok = false
+			}
+		}
+		if ok {
+			out = append(out, r)
+		}
+	}
+	return out
 }
 
 // Warm fills the index's cache with the postings of the most common terms, so
