@@ -19,9 +19,11 @@ var heldoutQuestions = filepath.Join(faqtest.Root, "testdata", "heldout-question
 var (
 	// P@1 0.782, MRR@10 0.866, found 107/119, 5 confident wrong answers.
 	seedAtScaleFloors = floors{p1: 0.75, mrr: 0.84, found: 0.87, maxWrong: 7}
-	// P@1 0.799, MRR@10 0.864, found 147/159, 2 confident wrong answers.
+	// P@1 0.792, MRR@10 0.859, found 146/159, 2 confident wrong answers.
 	medquadFloors = floors{p1: 0.77, mrr: 0.84, found: 0.90, maxWrong: 4}
-	heldoutFloors = floors{p1: 0, mrr: 0, found: 0, maxWrong: 1000}
+	// Held out (evaluated once the rest was done; see testdata/README.md): P@1
+	// 0.676, MRR@10 0.732, found 27/37, 3 confident wrong answers.
+	heldoutFloors = floors{p1: 0.64, mrr: 0.70, found: 0.70, maxWrong: 4}
 )
 
 // minFoundAtScale is the share of the answerable questions of the seed and MedQuAD
