@@ -3,9 +3,11 @@ package search
 import (
 	_ "embed"
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // aspectsText is what a question can ask about and the words that show it (see the
@@ -30,8 +32,9 @@ type aspectTable struct {
 	byFirst  map[string][]int
 	prefixed []int
 	// words are the words of the cues, a prefix standing for itself and its
-	// plural: what a misspelt word of a question may be corrected to.
-	words []string
+	// plural, by length in letters: what a misspelt word of a question may be
+	// corrected to.
+	words map[int][]string
 	// exact and prefixes are the cue words and prefixes, for isCueWord.
 	exact    map[string]bool
 	prefixes []string
@@ -78,7 +81,7 @@ func mustParseAspects(text string) *aspectTable {
 
 // parseAspects parses the aspects format (see the head of aspects.txt).
 func parseAspects(text string) (*aspectTable, error) {
-	t := &aspectTable{byFirst: map[string][]int{}, exact: map[string]bool{}}
+	t := &aspectTable{byFirst: map[string][]int{}, exact: map[string]bool{}, words: map[int][]string{}}
 	var current aspectSet
 	for n, line := range strings.Split(text, "\n") {
 		line, _, _ = strings.Cut(line, "#")
@@ -110,12 +113,13 @@ func parseAspects(text string) (*aspectTable, error) {
 		}
 		c.aspect = current
 		for _, e := range c.elems {
-			t.words = append(t.words, e.words...)
 			for _, w := range e.words {
+				t.addWord(w)
 				t.exact[w] = true
 			}
 			for _, p := range e.prefixes {
-				t.words = append(t.words, p, p+"s")
+				t.addWord(p)
+				t.addWord(p + "s")
 				t.prefixes = append(t.prefixes, p)
 			}
 		}
@@ -130,6 +134,14 @@ func parseAspects(text string) (*aspectTable, error) {
 		}
 	}
 	return t, nil
+}
+
+// addWord adds w to the words a misspelling may be corrected to.
+func (t *aspectTable) addWord(w string) {
+	n := utf8.RuneCountInString(w)
+	if !slices.Contains(t.words[n], w) {
+		t.words[n] = append(t.words[n], w)
+	}
 }
 
 func parseCue(line string) (aspectCue, error) {
@@ -192,9 +204,12 @@ func (t *aspectTable) ofQuestion(text string, dict dictionary) (all, first aspec
 			maxD = 2
 		}
 		best, bestD := "", maxD+1
-		for _, c := range t.words {
-			if d, over := sc.osaDistance(w, c, maxD); !over && (d < bestD || d == bestD && c < best) {
-				best, bestD = c, d
+		runes := utf8.RuneCountInString(w)
+		for l := runes - maxD; l <= runes+maxD; l++ {
+			for _, c := range t.words[l] {
+				if d, over := sc.osaDistance(w, c, maxD); !over && (d < bestD || d == bestD && c < best) {
+					best, bestD = c, d
+				}
 			}
 		}
 		if best != "" {
@@ -295,9 +310,11 @@ func (t *aspectTable) isCueWord(w string) bool {
 // what it answers, not what it is about.
 func (t *aspectTable) cueTerms(analyze func(string) []string) map[string]bool {
 	out := map[string]bool{}
-	for _, w := range t.words {
-		for _, term := range analyze(w) {
-			out[term] = true
+	for _, words := range t.words {
+		for _, w := range words {
+			for _, term := range analyze(w) {
+				out[term] = true
+			}
 		}
 	}
 	return out

@@ -42,24 +42,20 @@ type covered struct {
 // coverage measures how much of the concepts a hit's matched terms cover, and how
 // much of the subject of its title they match.
 func coverage(concepts []concept, locs bsearch.FieldTermLocationMap, subject []string) covered {
-	matched := map[string]bool{}
-	inHeading := map[string]bool{}
-	inTitle := map[string]bool{}
+	// Where each matched term is: one map of flags, as this runs for every hit.
+	where := make(map[string]uint8, 16)
 	for field, terms := range locs {
 		for t := range terms {
-			matched[t] = true
+			f := where[t] | inBody
 			if field == fieldTitle || field == fieldAlternates {
-				inHeading[t] = true
+				f |= inHeading
 			}
 			if field == fieldTitle {
-				inTitle[t] = true
+				f |= inTitle
 			}
+			where[t] = f
 		}
 	}
-	// The title terms the question names: those of the best alternative of each
-	// concept found in the title, so that "depression" names "depression" in "Major
-	// depression", not "major" through a synonym that narrows it.
-	named := map[string]bool{}
 	var cv covered
 	var total, got, gotHeading, keyTotal, keyGot float64
 	topics, topicsMatched, topicsInHeading, keyTopics, keyMatched, keyInHeading := 0, 0, 0, 0, 0, 0
@@ -68,23 +64,26 @@ func coverage(concepts []concept, locs bsearch.FieldTermLocationMap, subject []s
 		best, bestHeading := 0.0, 0.0
 		var bestTitle *alternative
 		for i, a := range c.alts {
-			if allMatched(a.terms, inTitle) && (bestTitle == nil || a.factor > bestTitle.factor) {
+			if allMatched(a.terms, where, inTitle) && (bestTitle == nil || a.factor > bestTitle.factor) {
 				bestTitle = &c.alts[i]
 			}
-			if !allMatched(a.terms, matched) {
+			if !allMatched(a.terms, where, inBody) {
 				continue
 			}
 			best = max(best, c.weight*a.factor)
-			if allMatched(a.terms, inHeading) {
+			if allMatched(a.terms, where, inHeading) {
 				bestHeading = max(bestHeading, c.weight*a.factor)
 			}
 			if !c.generic && !isNumber(c.text) && (!a.typo || a.anchors) {
 				cv.anchored = true
 			}
 		}
+		// The title terms the question names: those of the best alternative of each
+		// concept found in the title, so that "depression" names "depression" in
+		// "Major depression", not "major" through a synonym that narrows it.
 		if bestTitle != nil {
 			for _, t := range bestTitle.terms {
-				named[t] = true
+				where[t] |= named
 			}
 		}
 		got += best
@@ -118,7 +117,7 @@ func coverage(concepts []concept, locs bsearch.FieldTermLocationMap, subject []s
 	if len(subject) > 0 {
 		n := 0
 		for _, t := range subject {
-			if named[t] {
+			if where[t]&named != 0 {
 				n++
 			}
 		}
@@ -138,9 +137,18 @@ func coverage(concepts []concept, locs bsearch.FieldTermLocationMap, subject []s
 	return cv
 }
 
-func allMatched(terms []string, matched map[string]bool) bool {
+// Flags of where a term was matched (coverage).
+const (
+	inBody    uint8 = 1 << iota // anywhere in the passage
+	inHeading                   // in the title or the alternate phrasings
+	inTitle                     // in the title
+	named                       // a title term the question names
+)
+
+// allMatched reports whether every term has the flag.
+func allMatched(terms []string, where map[string]uint8, flag uint8) bool {
 	for _, t := range terms {
-		if !matched[t] {
+		if where[t]&flag == 0 {
 			return false
 		}
 	}

@@ -171,17 +171,24 @@ func (ix *Index) findConcepts(ctx context.Context, concepts []concept, asked ask
 	if err != nil {
 		return res, fmt.Errorf("search: %w", err)
 	}
-	sort.SliceStable(hits, func(a, b int) bool {
-		if hits[a].Score != hits[b].Score {
-			return hits[a].Score > hits[b].Score
-		}
-		return ix.position(hits[a].ID) < ix.position(hits[b].ID)
-	})
-	if len(hits) > keep {
-		hits = hits[:keep]
+	pos := make([]int, len(hits))
+	order := make([]int, len(hits))
+	for i, h := range hits {
+		pos[i], order[i] = ix.position(h.ID), i
 	}
-	for _, h := range hits {
-		m := match{passageID: h.ID, score: h.Score, pos: ix.position(h.ID)}
+	sort.SliceStable(order, func(a, b int) bool {
+		ha, hb := order[a], order[b]
+		if hits[ha].Score != hits[hb].Score {
+			return hits[ha].Score > hits[hb].Score
+		}
+		return pos[ha] < pos[hb]
+	})
+	if len(order) > keep {
+		order = order[:keep]
+	}
+	for _, i := range order {
+		h := hits[i]
+		m := match{passageID: h.ID, score: h.Score, pos: pos[i]}
 		var subject []string
 		if m.pos < len(ix.passages) {
 			m.aspects, subject = ix.titleOf(m.pos)
