@@ -81,21 +81,7 @@ func renderNoAnswer(a faq.Answer) reply {
 		}
 		b.WriteString("\n\nPick one below, or ask again in other words.")
 	}
-	e := &discordgo.MessageEmbed{
-		Title:       titleNoAnswer,
-		Description: cutAtSentence(b.String(), maxEmbedDescription, "…"),
-		Color:       colorNoAnswer,
-	}
-	if a.Disclaimer != "" {
-		e.Fields = append(e.Fields, &discordgo.MessageEmbedField{
-			Name: labelDisclaimer, Value: cutAtSentence(a.Disclaimer, maxFieldValue, "…"),
-		})
-	}
-	r := reply{embeds: []*discordgo.MessageEmbed{e}}
-	if menu := topicMenu(a.Alternatives, menuNearby); menu != nil {
-		r.components = []discordgo.MessageComponent{discordgo.ActionsRow{Components: []discordgo.MessageComponent{menu}}}
-	}
-	return r
+	return entriesReply(titleNoAnswer, b.String(), a, menuNearby)
 }
 
 // renderSuggestions shows the service's "not sure" text and the closest entries,
@@ -107,9 +93,16 @@ func renderSuggestions(a faq.Answer) reply {
 		fmt.Fprintf(&b, "\n%d. %s", i+1, topicLine(alt))
 	}
 	b.WriteString("\n\n" + hintSuggestions)
+	return entriesReply(titleSuggestions, b.String(), a, menuSuggestions)
+}
+
+// entriesReply is a reply listing entries instead of a passage: an embed with title
+// and description, the answer's disclaimer, and a menu (placeholder) opening any of
+// the answer's alternatives.
+func entriesReply(title, description string, a faq.Answer, placeholder string) reply {
 	e := &discordgo.MessageEmbed{
-		Title:       titleSuggestions,
-		Description: cutAtSentence(b.String(), maxEmbedDescription, "…"),
+		Title:       title,
+		Description: cutAtSentence(description, maxEmbedDescription, "…"),
 		Color:       colorNoAnswer,
 	}
 	if a.Disclaimer != "" {
@@ -118,7 +111,7 @@ func renderSuggestions(a faq.Answer) reply {
 		})
 	}
 	r := reply{embeds: []*discordgo.MessageEmbed{e}}
-	if menu := topicMenu(a.Alternatives, menuSuggestions); menu != nil {
+	if menu := topicMenu(a.Alternatives, placeholder); menu != nil {
 		r.components = []discordgo.MessageComponent{discordgo.ActionsRow{Components: []discordgo.MessageComponent{menu}}}
 	}
 	return r

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/blevesearch/bleve/v2/analysis"
@@ -217,7 +218,7 @@ func namesAfter(s string, appositive bool) []string {
 	for _, part := range listSplit.Split(s, -1) {
 		part = trimFunctionWords(strings.Trim(part, "\"'“”‘’ "))
 		words := strings.Fields(part)
-		if len(words) == 0 || len(words) > maxNameWords || !allNameWords(words) {
+		if len(words) == 0 || len(words) > maxNameWords || slices.ContainsFunc(words, notNameWord) {
 			break // the list has ended: what follows is a sentence
 		}
 		out = append(out, part)
@@ -268,6 +269,8 @@ func about(name string, topic map[string]bool) bool {
 	return false
 }
 
+func notNameWord(w string) bool { return !isNameWord(w) }
+
 // isNameWord reports whether w can be part of a name: letters, digits, and inside
 // the word "-", "'", "/" or "." ("22q13.3").
 func isNameWord(w string) bool {
@@ -276,15 +279,6 @@ func isNameWord(w string) bool {
 	}
 	for _, r := range w {
 		if !(r == '-' || r == '\'' || r == '/' || r == '.' || 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9' || r > 127) {
-			return false
-		}
-	}
-	return true
-}
-
-func allNameWords(words []string) bool {
-	for _, w := range words {
-		if !isNameWord(w) {
 			return false
 		}
 	}
