@@ -134,8 +134,15 @@ func writeJSON(w *bufio.Writer, a faq.Answer) error {
 func writePlain(w *bufio.Writer, a faq.Answer) {
 	defer w.Flush()
 	switch a.Kind {
-	case faq.KindCrisis, kindRefused:
+	case faq.KindCrisis, faq.KindEmergency, kindRefused:
 		fmt.Fprintf(w, "%s\n\n", a.Text)
+		return
+	case faq.KindSuggestions:
+		fmt.Fprintf(w, "%s\n", a.Text)
+		for i, alt := range a.Alternatives {
+			fmt.Fprintf(w, "  %d. %s\n     (%s; %s)\n", i+1, alt.Title, alt.Document, alt.PassageID)
+		}
+		fmt.Fprintf(w, "\n%s\n\n", a.Disclaimer)
 		return
 	case faq.KindNoAnswer:
 		fmt.Fprintf(w, "%s\n", a.Text)

@@ -39,17 +39,18 @@ func runFaqbot(t *testing.T, e env, stdin string, args ...string) (string, strin
 
 func TestAskJSONContract(t *testing.T) {
 	e := setup(t)
-	in := "Can I drink alcohol while on ketamine therapy?\n\nhow do I bake sourdough bread\nI want to end my life\n"
+	in := "Can I drink alcohol while on ketamine therapy?\n\nhow do I bake sourdough bread\nI want to end my life\n" +
+		"can I take melatonin with ketamine\nmy son just drank bleach\n"
 	out, stderr, err := runFaqbot(t, e, in, "ask", "-json")
 	if err != nil {
 		t.Fatalf("ask -json: %v\n%s", err, stderr)
 	}
 	lines := strings.Split(strings.TrimSpace(out), "\n")
-	if len(lines) != 3 {
-		t.Fatalf("got %d lines; want 3 (one per question, blank lines skipped):\n%s", len(lines), out)
+	if len(lines) != 5 {
+		t.Fatalf("got %d lines; want 5 (one per question, blank lines skipped):\n%s", len(lines), out)
 	}
 	wantKeys := []string{"alternatives", "disclaimer", "document", "kind", "question", "references", "score", "text", "title"}
-	wantKinds := []string{"answer", "no_answer", "crisis"}
+	wantKinds := []string{"answer", "no_answer", "crisis", "suggestions", "emergency"}
 	for i, line := range lines {
 		var m map[string]any
 		if err := json.Unmarshal([]byte(line), &m); err != nil {
@@ -81,6 +82,30 @@ func TestAskJSONContract(t *testing.T) {
 		first.Disclaimer == "" || !strings.Contains(first.Text, "avoid alcohol") {
 		t.Errorf("first answer = %+v; want the alcohol FAQ with 8 references and a disclaimer", first)
 	}
+	// Suggestions: the closest entries with their ids, titles, documents and
+	// scores, and no passage text.
+	var sugg struct {
+		Title, Text  string
+		Alternatives []map[string]any
+	}
+	json.Unmarshal([]byte(lines[3]), &sugg)
+	if sugg.Title != "" || !strings.Contains(sugg.Text, "not sure") || len(sugg.Alternatives) == 0 || len(sugg.Alternatives) > 3 {
+		t.Fatalf("suggestions = %s; want up to 3 entries and no passage", lines[3])
+	}
+	for _, alt := range sugg.Alternatives {
+		var keys []string
+		for k := range alt {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		if want := []string{"document", "id", "score", "title"}; !reflect.DeepEqual(keys, want) ||
+			!strings.HasPrefix(alt["id"].(string), "ketamine-and-antidepressants#") || alt["document"] != "Ketamine and Antidepressants" {
+			t.Errorf("suggested entry = %v; want %v: an id, title, document and score", alt, want)
+		}
+	}
+	if !strings.Contains(lines[4], "1-800-222-1222") {
+		t.Errorf("emergency = %s; want poison control", lines[4])
+	}
 }
 
 func TestAskPlain(t *testing.T) {
@@ -93,6 +118,24 @@ func TestAskPlain(t *testing.T) {
 		if !strings.Contains(out, want) {
 			t.Errorf("ask output lacks %q:\n%s", want, out)
 		}
+	}
+}
+
+// TestAskPlainSuggestions: when no passage surely answers, ask lists the closest
+// entries with their documents and ids, and prints no passage.
+func TestAskPlainSuggestions(t *testing.T) {
+	e := setup(t)
+	out, _, err := runFaqbot(t, e, "", "ask", "can I take melatonin with ketamine")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"I'm not sure this is covered", "  1. ", "(Ketamine and Antidepressants; ketamine-and-antidepressants#", "not medical advice"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("ask output lacks %q:\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, "References:") {
+		t.Errorf("suggestions print a passage:\n%s", out)
 	}
 }
 

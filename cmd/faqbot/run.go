@@ -104,6 +104,7 @@ func answerConfig(s *settings, cfg *serve.Config) error {
 	}
 	cfg.Answer.Disclaimer = s.get("DISCLAIMER", "")
 	cfg.Answer.CrisisText = s.get("CRISIS_MESSAGE", "")
+	cfg.Answer.EmergencyText = s.get("EMERGENCY_MESSAGE", "")
 	return nil
 }
 

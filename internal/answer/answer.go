@@ -51,6 +51,8 @@ type Config struct {
 	Disclaimer string
 	// CrisisText replaces DefaultCrisisText.
 	CrisisText string
+	// EmergencyText replaces DefaultEmergencyText.
+	EmergencyText string
 	// MaxQuestion is the longest question accepted, in characters.
 	MaxQuestion int
 	// Cooldown is how long a user waits between questions; negative turns it off.
@@ -73,6 +75,9 @@ func (c Config) withDefaults() Config {
 	if c.CrisisText == "" {
 		c.CrisisText = DefaultCrisisText
 	}
+	if c.EmergencyText == "" {
+		c.EmergencyText = DefaultEmergencyText
+	}
 	if c.MaxQuestion <= 0 {
 		c.MaxQuestion = DefaultMaxQuestion
 	}
@@ -93,12 +98,13 @@ func (c Config) withDefaults() Config {
 
 // Service answers questions from a Library. It is safe for concurrent use.
 type Service struct {
-	cfg      Config
-	lib      Library
-	obs      faq.Observer
-	log      *slog.Logger
-	crisis   *safety.Detector
-	cooldown *cooldown
+	cfg       Config
+	lib       Library
+	obs       faq.Observer
+	log       *slog.Logger
+	crisis    *safety.Detector
+	emergency *safety.EmergencyDetector
+	cooldown  *cooldown
 }
 
 var _ faq.Service = (*Service)(nil)
@@ -114,7 +120,7 @@ func New(cfg Config, lib Library, obs faq.Observer, log *slog.Logger) *Service {
 		log = slog.New(slog.DiscardHandler)
 	}
 	return &Service{cfg: cfg, lib: lib, obs: obs, log: log, crisis: safety.NewDetector(),
-		cooldown: newCooldown(cfg.Cooldown, cfg.Now)}
+		emergency: safety.NewEmergencyDetector(), cooldown: newCooldown(cfg.Cooldown, cfg.Now)}
 }
 
 // MaxQuestion is the longest question the service accepts, in characters.
@@ -136,7 +142,7 @@ func (s *Service) Ask(ctx context.Context, q faq.Question) (faq.Answer, error) {
 	switch {
 	case a.Kind == faq.KindAnswer:
 		e.PassageID, e.Score = a.PassageID, a.Score
-	case a.Kind == faq.KindNoAnswer && len(a.Alternatives) > 0:
+	case (a.Kind == faq.KindNoAnswer || a.Kind == faq.KindSuggestions) && len(a.Alternatives) > 0:
 		e.Nearest, e.Score = a.Alternatives[0].PassageID, a.Alternatives[0].Score
 	}
 	s.obs.Observe(e)
@@ -144,8 +150,8 @@ func (s *Service) Ask(ctx context.Context, q faq.Question) (faq.Answer, error) {
 }
 
 func (s *Service) ask(ctx context.Context, from faq.Origin, text string) (faq.Answer, error) {
-	if s.crisis.IsCrisis(text) {
-		return faq.Answer{Question: text, Kind: faq.KindCrisis, Text: s.cfg.CrisisText}, nil
+	if a, ok := s.safety(text); ok {
+		return a, nil
 	}
 	if text == "" {
 		return s.noAnswer(text, faq.Match{Verdict: faq.VerdictNoQuestion}), nil
@@ -186,7 +192,7 @@ func (s *Service) related(ctx context.Context, text, exclude string) ([]faq.Alte
 			text = en.Passage.Title
 		}
 	}
-	if text == "" || s.crisis.IsCrisis(text) || utf8.RuneCountInString(text) > s.cfg.MaxQuestion {
+	if _, unsafe := s.safety(text); text == "" || unsafe || utf8.RuneCountInString(text) > s.cfg.MaxQuestion {
 		return nil, nil
 	}
 	m, err := s.lib.Find(ctx, text, s.cfg.Alternatives+1)

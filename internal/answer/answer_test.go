@@ -106,6 +106,8 @@ func TestAnswerKinds(t *testing.T) {
 		text     string
 	}{
 		{"I want to kill myself", faq.KindCrisis, "988"},
+		{"my son just swallowed a bunch of my zoloft", faq.KindEmergency, "1-800-222-1222"},
+		{"can you overdose on ketamine?", faq.KindNoAnswer, answer.NotCoveredText},
 		{"What is the capital of France?", faq.KindNoAnswer, answer.NotCoveredText},
 		{"?!?!...;;;", faq.KindNoAnswer, answer.NoQuestionText},
 		{"   ", faq.KindNoAnswer, answer.NoQuestionText},
@@ -116,8 +118,8 @@ func TestAnswerKinds(t *testing.T) {
 		if a.Kind != tt.want || !strings.Contains(a.Text, tt.text) {
 			t.Errorf("Ask(%q) = %s %q (%.40q); want %s with %q", tt.question, a.Kind, a.Title, a.Text, tt.want, tt.text)
 		}
-		if a.Kind == faq.KindCrisis && (a.Title != "" || a.PassageID != "" || a.Disclaimer != "") {
-			t.Errorf("crisis answer = %+v; want resources and no passage", a)
+		if (a.Kind == faq.KindCrisis || a.Kind == faq.KindEmergency) && (a.Title != "" || a.PassageID != "" || a.Disclaimer != "" || len(a.Alternatives) > 0) {
+			t.Errorf("%s answer = %+v; want resources and no passage", a.Kind, a)
 		}
 		if a.Kind == faq.KindNoAnswer && (a.PassageID != "" || a.Disclaimer == "") {
 			t.Errorf("no_answer = %+v; want no passage and a disclaimer", a)

@@ -2,9 +2,17 @@ package answer
 
 import "github.com/faqbot/faqbot/internal/faq"
 
+// MaxSuggestions is how many entries a reply offers when it is not sure which
+// answers the question.
+const MaxSuggestions = 3
+
 // decide turns what the index found into the reply: the best passage when the ranker
-// judged that it answers the question, else "not covered" with the nearest topics.
+// judged that it answers the question; the closest entries, without their text, when
+// it is unsure; else "not covered" with the nearest topics.
 func (s *Service) decide(question string, m faq.Match) faq.Answer {
+	if m.Verdict == faq.VerdictUnsure && len(m.Entries) > 0 {
+		return s.suggestions(question, m)
+	}
 	if m.Verdict != faq.VerdictAnswer || len(m.Entries) == 0 {
 		return s.noAnswer(question, m)
 	}
@@ -13,6 +21,16 @@ func (s *Service) decide(question string, m faq.Match) faq.Answer {
 		if len(a.Alternatives) == s.cfg.Alternatives {
 			break
 		}
+		a.Alternatives = append(a.Alternatives, alternative(en))
+	}
+	return a
+}
+
+// suggestions offers the closest entries — title, document and score, never a
+// passage's text — saying the content may not cover the question.
+func (s *Service) suggestions(question string, m faq.Match) faq.Answer {
+	a := faq.Answer{Question: question, Kind: faq.KindSuggestions, Text: SuggestionsText, Disclaimer: s.cfg.Disclaimer}
+	for _, en := range m.Entries[:min(len(m.Entries), MaxSuggestions)] {
 		a.Alternatives = append(a.Alternatives, alternative(en))
 	}
 	return a

@@ -19,9 +19,11 @@ func (s *Service) Feedback(ctx context.Context, r faq.FeedbackRequest) (faq.Answ
 	err := s.checkFeedback(r, comment)
 	if err == nil {
 		a = faq.Answer{Kind: faq.KindThanks, Text: ThanksText}
-		if s.crisis.IsCrisis(comment) {
-			// Someone in crisis gets the resources; what they wrote is not passed on.
-			a, comment = faq.Answer{Kind: faq.KindCrisis, Text: s.cfg.CrisisText}, ""
+		if urgent, ok := s.safety(comment); ok {
+			// Someone in crisis or an emergency gets the resources or the advice; what
+			// they wrote is not passed on.
+			urgent.Question = ""
+			a, comment = urgent, ""
 		}
 	}
 	err = s.userError(err)

@@ -15,6 +15,14 @@ const DefaultDisclaimer = "This is general information, not medical advice. " +
 // DefaultCrisisText is the reply to a message that suggests a crisis.
 const DefaultCrisisText = safety.DefaultMessage
 
+// DefaultEmergencyText is the reply to a message saying someone has taken too much of
+// something or was poisoned.
+const DefaultEmergencyText = safety.DefaultEmergencyMessage
+
+// SuggestionsText opens the reply offering the closest entries when no passage surely
+// answers a question; the entries follow it.
+const SuggestionsText = "I'm not sure this is covered; these entries are the closest:"
+
 // NotCoveredText is the reply text when the content does not answer a question.
 const NotCoveredText = "This isn't covered in the content I answer from, so I can't give a reliable answer. " +
 	"Please ask a healthcare professional."

@@ -75,8 +75,8 @@ func (b *Bot) why(ctx context.Context, log *slog.Logger, from faq.Origin, i *dis
 		logError(log, "feedback failed", err)
 		return text(faq.ErrorMessage(err)).response(true)
 	}
-	if a.Kind == faq.KindCrisis {
-		return renderCrisis(a).response(true)
+	if urgent(a.Kind) {
+		return renderAnswer(a, renderOptions{}).response(true)
 	}
 	return text(a.Text).response(true)
 }

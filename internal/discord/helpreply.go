@@ -20,11 +20,13 @@ const idRemove = "rm"
 
 // urgent reports whether an answer of kind k comes before anything else, privately
 // where the transport allows: the crisis resources.
-func urgent(k faq.Kind) bool { return k == faq.KindCrisis }
+func urgent(k faq.Kind) bool { return k == faq.KindCrisis || k == faq.KindEmergency }
 
 // worthPosting reports whether an answer of kind k is worth posting unasked in a
 // help channel: an answer, or the resources of an urgent reply; never "not covered".
-func worthPosting(k faq.Kind) bool { return k == faq.KindAnswer || urgent(k) }
+func worthPosting(k faq.Kind) bool {
+	return k == faq.KindAnswer || k == faq.KindSuggestions || urgent(k)
+}
 
 // helpReply renders a for a public reply to someone's message, at turn: the answer
 // with This answered it / Not it (the rating buttons) and Remove, for the users who

@@ -41,3 +41,25 @@ func TestHelpReply(t *testing.T) {
 		t.Errorf("second row = %+v; want the Remove button", none.components[1])
 	}
 }
+
+// TestWhatIsPostedUnasked: a help channel gets answers, the closest entries and the
+// urgent replies, never "not covered"; crisis and emergency replies come first.
+func TestWhatIsPostedUnasked(t *testing.T) {
+	for _, tc := range []struct {
+		kind           faq.Kind
+		posted, urgent bool
+	}{
+		{faq.KindAnswer, true, false},
+		{faq.KindSuggestions, true, false},
+		{faq.KindCrisis, true, true},
+		{faq.KindEmergency, true, true},
+		{faq.KindNoAnswer, false, false},
+	} {
+		if got := worthPosting(tc.kind); got != tc.posted {
+			t.Errorf("worthPosting(%s) = %v; want %v", tc.kind, got, tc.posted)
+		}
+		if got := urgent(tc.kind); got != tc.urgent {
+			t.Errorf("urgent(%s) = %v; want %v", tc.kind, got, tc.urgent)
+		}
+	}
+}

@@ -49,17 +49,19 @@ const maxAskedFooter = 300
 // renderAnswer renders an answer of any kind.
 func renderAnswer(a faq.Answer, opt renderOptions) reply {
 	switch a.Kind {
-	case faq.KindCrisis:
+	case faq.KindCrisis, faq.KindEmergency:
 		return renderCrisis(a)
 	case faq.KindAnswer:
 		return renderPassage(a, opt)
+	case faq.KindSuggestions:
+		return renderSuggestions(a)
 	default:
 		return renderNoAnswer(a)
 	}
 }
 
-// renderCrisis shows the crisis resources and nothing else: no passage, no topics, no
-// buttons.
+// renderCrisis shows the crisis resources, or the emergency advice, and nothing else:
+// no passage, no topics, no buttons.
 func renderCrisis(a faq.Answer) reply {
 	return reply{embeds: []*discordgo.MessageEmbed{{
 		Description: cutAtSentence(a.Text, maxEmbedDescription, shortenedNote),
@@ -79,21 +81,7 @@ func renderNoAnswer(a faq.Answer) reply {
 		}
 		b.WriteString("\n\nPick one below, or ask again in other words.")
 	}
-	e := &discordgo.MessageEmbed{
-		Title:       titleNoAnswer,
-		Description: cutAtSentence(b.String(), maxEmbedDescription, "…"),
-		Color:       colorNoAnswer,
-	}
-	if a.Disclaimer != "" {
-		e.Fields = append(e.Fields, &discordgo.MessageEmbedField{
-			Name: labelDisclaimer, Value: cutAtSentence(a.Disclaimer, maxFieldValue, "…"),
-		})
-	}
-	r := reply{embeds: []*discordgo.MessageEmbed{e}}
-	if menu := topicMenu(a.Alternatives, menuNearby); menu != nil {
-		r.components = []discordgo.MessageComponent{discordgo.ActionsRow{Components: []discordgo.MessageComponent{menu}}}
-	}
-	return r
+	return entriesReply(titleNoAnswer, b.String(), a, menuNearby)
 }
 
 func topicLine(alt faq.Alternative) string {

@@ -190,6 +190,39 @@ func TestRenderNoAnswer(t *testing.T) {
 	}
 }
 
+// TestRenderSuggestions: says it is not sure, lists the closest entries with their
+// documents and a menu opening each, never a passage's text.
+func TestRenderSuggestions(t *testing.T) {
+	a := faq.Answer{Kind: faq.KindSuggestions, Text: "I'm not sure this is covered; these entries are the closest:",
+		Disclaimer: "Not medical advice.", Alternatives: []faq.Alternative{
+			{Title: "How Antidepressants Work", PassageID: worksID, Document: "Ketamine and Antidepressants"},
+			{Title: "Potential Risks", PassageID: risksID, Document: "Ketamine and Antidepressants"},
+		}}
+	r := renderAnswer(a, renderOptions{ephemeral: true})
+	js := mustJSON(t, r.response(true))
+	for _, want := range []string{"not sure", "1. How Antidepressants Work (Ketamine and Antidepressants)", "2. Potential Risks", "Not medical advice."} {
+		if !strings.Contains(js, want) {
+			t.Errorf("suggestions reply lacks %q: %s", want, js)
+		}
+	}
+	if ids := customIDs(r.components); len(ids) != 1 || ids[0] != idShow {
+		t.Fatalf("components = %v; want the menu opening an entry", ids)
+	}
+	menu := r.components[0].(discordgo.ActionsRow).Components[0].(*discordgo.SelectMenu)
+	if len(menu.Options) != 2 || menu.Options[0].Value != worksID || menu.Options[1].Value != risksID {
+		t.Errorf("menu options = %+v; want the two entries in order", menu.Options)
+	}
+}
+
+// TestRenderEmergency: the advice and nothing else, like the crisis resources.
+func TestRenderEmergency(t *testing.T) {
+	a := faq.Answer{Kind: faq.KindEmergency, Text: "Call Poison Control.", Disclaimer: "d"}
+	r := renderAnswer(a, renderOptions{ephemeral: true})
+	if len(r.embeds) != 1 || len(r.components) != 0 || r.embeds[0].Description != "Call Poison Control." || len(r.embeds[0].Fields) != 0 {
+		t.Errorf("emergency reply = %+v; want the advice alone", r)
+	}
+}
+
 func TestReferencesLinks(t *testing.T) {
 	got := references([]faq.Reference{{Title: "Only title"}, {URL: "https://x.org"}, {}})
 	if want := "- Only title\n- <https://x.org>"; got != want {

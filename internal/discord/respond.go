@@ -80,7 +80,7 @@ func (b *Bot) ask(ctx context.Context, log *slog.Logger, from faq.Origin, questi
 
 // answer is the reply to a question from /ask or a mention. private reports that the
 // reply should be seen by the asker only when the transport allows it (crisis
-// resources, refusals).
+// resources, emergency advice, refusals).
 func (b *Bot) answer(ctx context.Context, log *slog.Logger, from faq.Origin, question string, ephemeral bool) (r reply, private bool) {
 	ctx, cancel := context.WithTimeout(ctx, answerTimeout)
 	defer cancel()
@@ -92,7 +92,7 @@ func (b *Bot) answer(ctx context.Context, log *slog.Logger, from faq.Origin, que
 	}
 	// The question itself is not logged: it may be personal health information.
 	log.Info("answered", "kind", string(a.Kind), "passage", a.PassageID, "score", a.Score, "took", time.Since(start))
-	if a.Kind == faq.KindCrisis {
+	if a.Kind == faq.KindCrisis || a.Kind == faq.KindEmergency {
 		return renderCrisis(a), true
 	}
 	return renderAnswer(a, renderOptions{ephemeral: ephemeral, question: a.Question}), false

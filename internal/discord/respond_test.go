@@ -94,6 +94,7 @@ func TestRespondPrivacy(t *testing.T) {
 		{"private by default", false, "can i take ketamine with an ssri", true},
 		{"public when configured", true, "can i take ketamine with an ssri", false},
 		{"crisis always private", true, "i want to end my life", true},
+		{"emergency always private", true, "my son just drank bleach", true},
 		{"refusal always private", true, strings.Repeat("why ", 300), true},
 	}
 	for _, tt := range tests {

@@ -13,20 +13,29 @@ type Kind string
 const (
 	// KindAnswer: a passage of the content answers the question.
 	KindAnswer Kind = "answer"
+	// KindSuggestions: the content may cover the question, but no passage surely
+	// answers it; the Alternatives are the closest entries, offered to open, and no
+	// passage text is given.
+	KindSuggestions Kind = "suggestions"
 	// KindNoAnswer: the content does not cover the question.
 	KindNoAnswer Kind = "no_answer"
 	// KindCrisis: the message suggests a crisis; it gets crisis resources and no passage.
 	KindCrisis Kind = "crisis"
 	// KindThanks: the acknowledgement of a rating (Service.Feedback).
 	KindThanks Kind = "thanks"
+	// KindEmergency: the message says someone has taken, or is about to take, too
+	// much of something, or was poisoned; it gets emergency advice (and the crisis
+	// resources too when it also suggests a crisis) and no passage.
+	KindEmergency Kind = "emergency"
 )
 
-// Alternative is a runner-up passage, or for a no-answer the nearest topic.
+// Alternative is a runner-up passage, a suggested entry, or for a no-answer the
+// nearest topic.
 type Alternative struct {
+	PassageID string  `json:"id"`
 	Title     string  `json:"title"`
+	Document  string  `json:"document"`
 	Score     float64 `json:"score"`
-	PassageID string  `json:"-"`
-	Document  string  `json:"-"`
 }
 
 // Answer is the reply to one question. Its JSON form is the `faqbot ask -json` contract.

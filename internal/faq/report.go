@@ -50,7 +50,8 @@ type DayStats struct {
 	// Questions is every question handled, refused ones included.
 	Questions int
 	// Answered, NotCovered and Crisis are the questions answered with a passage,
-	// answered with "not covered", and given the crisis resources.
+	// not answered with one ("not covered", or the closest entries offered), and
+	// given the crisis resources or emergency advice.
 	Answered, NotCovered, Crisis int
 	// Other is the rest: refused (too long, too soon), failed, and other kinds.
 	Other int

@@ -117,7 +117,7 @@ type Event struct {
 	// ActionOpen), or rated (ActionFeedback), and its score.
 	PassageID string
 	Score     float64
-	// Nearest is, for ActionAsk with KindNoAnswer, the passage closest to the
+	// Nearest is, for ActionAsk with KindNoAnswer or KindSuggestions, the passage closest to the
 	// question (the first of the nearest topics), "" when there is none; Score is
 	// then its score.
 	Nearest string
@@ -152,6 +152,9 @@ type Verdict string
 const (
 	// VerdictAnswer: the best passage answers the question.
 	VerdictAnswer Verdict = "answer"
+	// VerdictUnsure: the best passages are close to the question, but none surely
+	// answers it; the hits are the closest, best first.
+	VerdictUnsure Verdict = "unsure"
 	// VerdictNotCovered: no passage answers it; the hits are the nearest topics.
 	VerdictNotCovered Verdict = "not_covered"
 	// VerdictNoQuestion: the question has nothing to search for (only punctuation,
@@ -167,7 +170,8 @@ type Hit struct {
 
 // Ranking is a ranker's result for one question: the passages it found, best first,
 // and its verdict on them. With VerdictAnswer the first hit is the answer and the
-// others are runners-up; otherwise the hits are the nearest topics, if any.
+// others are runners-up; with VerdictUnsure they are the closest entries to offer;
+// otherwise they are the nearest topics, if any.
 type Ranking struct {
 	Verdict Verdict
 	Hits    []Hit

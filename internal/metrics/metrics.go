@@ -87,7 +87,8 @@ func New(reg prometheus.Registerer, status func() faq.Status) *Metrics {
 	reg.MustRegister(m.questions, m.refusals, m.answerLatency, m.buttons, m.reindexes, m.reindexFails,
 		m.reindexRunning, m.reindexLatency, passages, ready)
 	// Pre-create the usual labels so that they appear as 0 before the first event.
-	for _, k := range []string{string(faq.KindAnswer), string(faq.KindNoAnswer), string(faq.KindCrisis), KindError} {
+	for _, k := range []string{string(faq.KindAnswer), string(faq.KindSuggestions), string(faq.KindNoAnswer),
+		string(faq.KindCrisis), string(faq.KindEmergency), KindError} {
 		m.questions.WithLabelValues(k)
 	}
 	for _, r := range []string{faq.EINVALID, faq.ERATELIMIT} {

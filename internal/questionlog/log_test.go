@@ -26,8 +26,9 @@ import (
 
 const (
 	covered    = "Can I drink alcohol while on ketamine therapy?"
-	notCovered = "does ketamine help with migraines? email jane@example.com"
+	notCovered = "can ketamine therapy cure migraines? email jane@example.com"
 	crisis     = "I want to end my life"
+	emergency  = "I just swallowed a whole bottle of my sleeping pills what do I do"
 )
 
 // logged is the real answering service over the seed content, recording into a
@@ -134,6 +135,9 @@ func TestWhatIsRecorded(t *testing.T) {
 	a := l.ask(t, covered)
 	nohit := l.ask(t, notCovered)
 	l.ask(t, crisis)
+	if e := l.ask(t, emergency); e.Kind != faq.KindEmergency {
+		t.Fatalf("%q = %s; want the emergency advice", emergency, e.Kind)
+	}
 	l.ask(t, strings.Repeat("too long ", 200))
 	if nohit.Kind != faq.KindNoAnswer || len(nohit.Alternatives) == 0 {
 		t.Fatalf("%q = %s; want a no-answer with topics", notCovered, nohit.Kind)
@@ -154,7 +158,7 @@ func TestWhatIsRecorded(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := "does ketamine help with migraines? email [email]"
+	want := "can ketamine therapy cure migraines? email [email]"
 	if len(un) != 1 || un[0].Question != want || un[0].Nearest != nohit.Alternatives[0].PassageID {
 		t.Errorf("Unanswered = %+v; want %q near %s", un, want, nohit.Alternatives[0].PassageID)
 	}
@@ -166,14 +170,14 @@ func TestWhatIsRecorded(t *testing.T) {
 		t.Errorf("Feedback = %+v; want 1 helpful, 1 not with the redacted comment", fb)
 	}
 	st, err := db.Stats(context.Background(), q)
-	if err != nil || len(st) != 1 || st[0].Questions != 4 || st[0].Answered != 1 || st[0].NotCovered != 1 || st[0].Crisis != 1 || st[0].Other != 1 {
-		t.Errorf("Stats = %+v, %v; want 4 questions: 1 answered, 1 not covered, 1 crisis, 1 refused", st, err)
+	if err != nil || len(st) != 1 || st[0].Questions != 5 || st[0].Answered != 1 || st[0].NotCovered != 1 || st[0].Crisis != 2 || st[0].Other != 1 {
+		t.Errorf("Stats = %+v, %v; want 5 questions: 1 answered, 1 not covered, 2 crisis or emergency, 1 refused", st, err)
 	}
 	stored := allText(t, dir)
 	if !strings.Contains(stored, "wine with ketamine?") {
 		t.Errorf("the unhelpful vote's question is not stored:\n%s", stored)
 	}
-	for _, secret := range []string{"end my life", "jane@example.com", "555-123-4567", "while on ketamine", "u1", "u2", "too long"} {
+	for _, secret := range []string{"end my life", "sleeping pills", "jane@example.com", "555-123-4567", "while on ketamine", "u1", "u2", "too long"} {
 		if strings.Contains(stored, secret) {
 			t.Errorf("the log stores %q:\n%s", secret, stored)
 		}

@@ -8,7 +8,7 @@ import (
 
 // records turns events into what is stored, following the rules in the package
 // comment: text only for questions not covered and unhelpful votes, redacted here,
-// off the request's path; crisis messages only counted; with CountsOnly no text and
+// off the request's path; crisis and emergency messages only counted; with CountsOnly no text and
 // no per-question records.
 func (l *Log) records(events []faq.Event) Batch {
 	var b Batch
@@ -28,18 +28,18 @@ func (l *Log) records(events []faq.Event) Batch {
 		case faq.ActionAsk:
 			kind := outcome(e)
 			count(e, kind)
-			if l.cfg.CountsOnly || kind == string(faq.KindCrisis) {
+			if l.cfg.CountsOnly || urgent(e.Kind) {
 				continue
 			}
 			q := Question{Time: e.Time, Transport: e.Transport, Server: e.Server, Kind: kind, Code: e.Code,
 				Passage: e.PassageID, Score: e.Score}
-			if kind == string(faq.KindNoAnswer) {
+			if kind == string(faq.KindNoAnswer) || kind == string(faq.KindSuggestions) {
 				q.Passage, q.Text = e.Nearest, Redact(e.Question)
 			}
 			b.Questions = append(b.Questions, q)
 		case faq.ActionFeedback:
-			if e.Kind == faq.KindCrisis {
-				count(e, string(faq.KindCrisis))
+			if urgent(e.Kind) {
+				count(e, string(e.Kind))
 			}
 			if e.Vote == nil {
 				continue
@@ -60,6 +60,10 @@ func (l *Log) records(events []faq.Event) Batch {
 	}
 	return b
 }
+
+// urgent reports whether a message got the crisis resources or emergency advice:
+// such messages are counted, never stored.
+func urgent(k faq.Kind) bool { return k == faq.KindCrisis || k == faq.KindEmergency }
 
 // outcome is how a question ended: its answer's kind, refused or failed.
 func outcome(e faq.Event) string {

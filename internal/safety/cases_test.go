@@ -4,6 +4,8 @@ package safety
 // matched by at least one of them (TestEveryPatternIsExercised).
 var crisisCases = []string{
 	"I want to kill myself",
+	"i keep thinking everyone would be happier without me around",
+	"cant stop cutting my arms",
 	"i wanna kms",
 	"gonna kil myself tonight",
 	"k1ll mys3lf",

@@ -25,8 +25,11 @@ func FuzzIsCrisis(f *testing.F) {
 	} {
 		f.Add(s)
 	}
-	d := NewDetector()
+	d, e := NewDetector(), NewEmergencyDetector()
 	f.Fuzz(func(t *testing.T, s string) {
+		if em := e.IsEmergency(s); em != e.IsEmergency(asciiUpper(s)) || (em && !e.IsEmergency("ok "+s+" ok")) {
+			t.Fatalf("IsEmergency(%q) = %v, but not the same in upper case or with text around it", s, em)
+		}
 		got := d.IsCrisis(s)
 		if again := d.IsCrisis(s); again != got {
 			t.Fatalf("IsCrisis(%q) = %v, then %v", s, got, again)

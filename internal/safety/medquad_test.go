@@ -10,7 +10,9 @@ import (
 )
 
 // TestMedQuADQuestions measures false positives on real health questions: only the
-// questions about suicide and self-harm themselves may be taken for a crisis.
+// questions about suicide and self-harm themselves may be taken for a crisis, and
+// none — "What to do in case of emergency or overdose of …" among them — for an
+// emergency.
 func TestMedQuADQuestions(t *testing.T) {
 	if testing.Short() {
 		t.Skip("reads a 27 MB corpus")
@@ -23,7 +25,7 @@ func TestMedQuADQuestions(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	d := NewDetector()
+	d, e := NewDetector(), NewEmergencyDetector()
 	sc := bufio.NewScanner(f)
 	sc.Buffer(nil, 16<<20)
 	want := map[string]bool{"What is (are) Suicide ?": true, "What is (are) Self-harm ?": true}
@@ -34,6 +36,9 @@ func TestMedQuADQuestions(t *testing.T) {
 			t.Fatalf("%s:%d: %v", medquadFile, n, err)
 		}
 		total++
+		if src, ok := e.d.match(entry.Question); ok {
+			t.Errorf("%s:%d: IsEmergency(%q) = true (pattern %q); want false", medquadFile, n, entry.Question, src)
+		}
 		if src, ok := d.match(entry.Question); ok {
 			found[entry.Question] = true
 			if !want[entry.Question] {

@@ -11,11 +11,15 @@ import (
 type element struct {
 	words    []string // the word is one of these
 	prefixes []string // or starts with one of these
+	atLeast  int      // > 0: or is a number at least this ("10+")
 	gap      int      // > 0: skip 0..gap words (words and prefixes are empty)
 	not      bool     // zero-width: the next word, if any, is none of words/prefixes
 }
 
 func (e *element) accepts(w []byte) bool {
+	if e.atLeast > 0 && numberAtLeast(w, e.atLeast) {
+		return true
+	}
 	for _, x := range e.words {
 		if x == string(w) {
 			return true
@@ -29,9 +33,10 @@ func (e *element) accepts(w []byte) bool {
 	return false
 }
 
-// pattern is one [crisis] line.
+// pattern is one line of a pattern section ([crisis], [emergency]).
 type pattern struct {
 	src   string
+	file  string
 	line  int
 	elems []element
 }
@@ -62,7 +67,32 @@ func matchFrom(elems []element, toks []token, i int) bool {
 	return true
 }
 
-// parsePattern parses one [crisis] line.
+// numberAtLeast reports whether w is a number (digits only) of at least n.
+func numberAtLeast(w []byte, n int) bool {
+	if !isNumber(string(w)) {
+		return false
+	}
+	if len(w) > 9 {
+		return true
+	}
+	v, _ := strconv.Atoi(string(w))
+	return v >= n
+}
+
+// isNumber reports whether s is a non-empty run of digits.
+func isNumber(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// parsePattern parses one pattern line.
 func parsePattern(line string) (*pattern, error) {
 	p := &pattern{src: line}
 	for _, f := range strings.Fields(line) {
@@ -77,7 +107,13 @@ func parsePattern(line string) (*pattern, error) {
 			alts, neg := strings.CutPrefix(f, "!")
 			e.not = neg
 			for _, a := range strings.Split(alts, "|") {
-				if w, ok := strings.CutSuffix(a, "*"); ok && isWord(w) {
+				if n, ok := strings.CutSuffix(a, "+"); ok && isNumber(n) && len(n) <= 6 {
+					v, err := strconv.Atoi(n)
+					if err != nil || v < 1 {
+						return nil, fmt.Errorf("bad number %q in %q: use 1+ to 999999+", a, f)
+					}
+					e.atLeast = v
+				} else if w, ok := strings.CutSuffix(a, "*"); ok && isWord(w) {
 					e.prefixes = append(e.prefixes, w)
 				} else if isWord(a) {
 					e.words = append(e.words, a)

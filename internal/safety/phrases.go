@@ -7,8 +7,19 @@ import (
 	"strings"
 )
 
-// compile parses phrase data (the format is described at the top of phrases.txt).
-func compile(name, data string) (*Detector, error) {
+// patternSections are the sections of phrase data that hold patterns, one for
+// each detector.
+var patternSections = map[string]bool{"crisis": true, "emergency": true}
+
+// source is one file of phrase data.
+type source struct {
+	name, data string
+}
+
+// compile parses phrase data (the format is described at the top of phrases.txt)
+// into a detector of the patterns of the given section; the [rewrite] and [fuzzy]
+// sections of every source apply to them, patterns of other sections are skipped.
+func compile(kind string, sources ...source) (*Detector, error) {
 	var (
 		d       = &Detector{}
 		rewrite = map[string][]string{}
@@ -17,11 +28,48 @@ func compile(name, data string) (*Detector, error) {
 		fuzzy   []string
 	)
 	var errs []error
+	for _, src := range sources {
+		fuzzy = d.parse(kind, src, rewrite, bigrams, fuzzy, &errs)
+	}
+	fuzzyTo := fuzzyVariants(fuzzy, rewrite)
+	for _, p := range d.patterns {
+		for _, e := range p.elems {
+			for _, w := range e.words {
+				if to, ok := rewrite[w]; ok {
+					errs = append(errs, fmt.Errorf("%s:%d: pattern word %q is always rewritten to %q, so it never matches", p.file, p.line, w, strings.Join(to, " ")))
+				}
+				if to, ok := fuzzyTo[w]; ok {
+					errs = append(errs, fmt.Errorf("%s:%d: pattern word %q is always rewritten to %q, so it never matches", p.file, p.line, w, to))
+				}
+			}
+		}
+		first := p.elems[0]
+		for _, w := range first.words {
+			byWord[w] = append(byWord[w], p)
+		}
+		for _, x := range first.prefixes {
+			d.byPrefix = append(d.byPrefix, prefixPattern{prefix: x, p: p})
+		}
+	}
+	if len(d.patterns) == 0 {
+		errs = append(errs, fmt.Errorf("%s: no [%s] patterns", sources[len(sources)-1].name, kind))
+	}
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	d.buildLexicon(rewrite, bigrams, byWord, fuzzyTo)
+	return d, nil
+}
+
+// parse reads one source into the rewrites, fuzzy words and patterns of kind, and
+// returns the fuzzy words.
+func (d *Detector) parse(kind string, src source, rewrite map[string][]string, bigrams map[string]map[string][]string, fuzzy []string, errs *[]error) []string {
+	name := src.name
 	fail := func(line int, format string, args ...any) {
-		errs = append(errs, fmt.Errorf("%s:%d: %s", name, line, fmt.Sprintf(format, args...)))
+		*errs = append(*errs, fmt.Errorf("%s:%d: %s", name, line, fmt.Sprintf(format, args...)))
 	}
 	section := ""
-	sc := bufio.NewScanner(strings.NewReader(data))
+	sc := bufio.NewScanner(strings.NewReader(src.data))
 	for n := 1; sc.Scan(); n++ {
 		line := strings.TrimSpace(sc.Text())
 		if i := strings.Index(line, "#"); i >= 0 {
@@ -32,7 +80,7 @@ func compile(name, data string) (*Detector, error) {
 			continue
 		case strings.HasPrefix(line, "[") && strings.HasSuffix(line, "]"):
 			section = line[1 : len(line)-1]
-			if section != "rewrite" && section != "fuzzy" && section != "crisis" {
+			if section != "rewrite" && section != "fuzzy" && !patternSections[section] {
 				fail(n, "unknown section %q", line)
 			}
 			continue
@@ -62,49 +110,24 @@ func compile(name, data string) (*Detector, error) {
 				continue
 			}
 			fuzzy = append(fuzzy, line)
-		case "crisis":
+		case kind:
 			p, err := parsePattern(line)
 			if err != nil {
 				fail(n, "%v", err)
 				continue
 			}
-			p.line = n
+			p.file, p.line = name, n
 			d.patterns = append(d.patterns, p)
 		default:
-			fail(n, "line outside a section: %q", line)
+			if !patternSections[section] {
+				fail(n, "line outside a section: %q", line)
+			}
 		}
 	}
 	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("read %s: %w", name, err)
+		*errs = append(*errs, fmt.Errorf("read %s: %w", name, err))
 	}
-	fuzzyTo := fuzzyVariants(fuzzy, rewrite)
-	for _, p := range d.patterns {
-		for _, e := range p.elems {
-			for _, w := range e.words {
-				if to, ok := rewrite[w]; ok {
-					fail(p.line, "pattern word %q is always rewritten to %q, so it never matches", w, strings.Join(to, " "))
-				}
-				if to, ok := fuzzyTo[w]; ok {
-					fail(p.line, "pattern word %q is always rewritten to %q, so it never matches", w, to)
-				}
-			}
-		}
-		first := p.elems[0]
-		for _, w := range first.words {
-			byWord[w] = append(byWord[w], p)
-		}
-		for _, x := range first.prefixes {
-			d.byPrefix = append(d.byPrefix, prefixPattern{prefix: x, p: p})
-		}
-	}
-	if len(d.patterns) == 0 {
-		errs = append(errs, fmt.Errorf("%s: no [crisis] patterns", name))
-	}
-	if err := errors.Join(errs...); err != nil {
-		return nil, err
-	}
-	d.buildLexicon(rewrite, bigrams, byWord, fuzzyTo)
-	return d, nil
+	return fuzzy
 }
 
 // buildLexicon indexes everything compile parsed by word, with each rewrite's output

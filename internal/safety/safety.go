@@ -1,5 +1,5 @@
 // Package safety detects messages that suggest a crisis — suicide, self-harm or an
-// intended overdose — so that they get crisis resources instead of an answer. It runs
+// intended overdose — or an emergency, so that they get resources instead of an answer. It runs
 // before search on every question and depends on the standard library only.
 //
 // The phrases are data (phrases.txt, embedded), not code: a message is normalised into
@@ -9,6 +9,10 @@
 // miss a dose?", "Can you overdose on ketamine?", "Will ketamine and alcohol kill me?"),
 // and neither are idioms ("this headache is killing me", "dying to know", "killer app").
 // Asking how much of something would be fatal is a crisis.
+//
+// It also detects emergencies (EmergencyDetector, phrases in emergency.txt): a message
+// saying someone has taken, or is about to take, too much of something, or was
+// poisoned, gets emergency advice — the local emergency number, poison control.
 package safety
 
 import (
@@ -71,7 +75,7 @@ type prefixPattern struct {
 // checked by the package tests, so a failure to compile it is a programming error and
 // panics, like regexp.MustCompile.
 func NewDetector() *Detector {
-	d, err := compile("phrases.txt", phrasesData)
+	d, err := compile("crisis", source{"phrases.txt", phrasesData})
 	if err != nil {
 		panic(fmt.Sprintf("safety: %v", err))
 	}

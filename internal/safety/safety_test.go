@@ -178,7 +178,7 @@ func TestCompileErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			d, err := compile("x.txt", tt.data)
+			d, err := compile("crisis", source{"x.txt", tt.data})
 			if err == nil || !strings.Contains(err.Error(), tt.want) {
 				t.Fatalf("compile(%q) = %v, %v; want error containing %q", tt.data, d, err, tt.want)
 			}
@@ -187,7 +187,7 @@ func TestCompileErrors(t *testing.T) {
 }
 
 func TestCompileReportsEveryError(t *testing.T) {
-	_, err := compile("x.txt", "[crisis]\n~1 a\nb ~1\n")
+	_, err := compile("crisis", source{"x.txt", "[crisis]\n~1 a\nb ~1\n"})
 	if err == nil || !strings.Contains(err.Error(), "x.txt:2:") || !strings.Contains(err.Error(), "x.txt:3:") {
 		t.Fatalf("compile = %v; want errors for lines 2 and 3", err)
 	}

@@ -2,6 +2,8 @@ package search
 
 import (
 	"strings"
+
+	"github.com/blevesearch/bleve/v2/analysis"
 )
 
 // contextFactor is what a term weighs in a sentence that gives context, when other
@@ -13,9 +15,13 @@ const contextFactor = 0.35
 // the word it came from (lower case, without a possessive "'s") and the weight of
 // the sentence it is in: 1, or contextFactor for context around the sentences that
 // ask something.
-func (ix *Index) analyzeQuestion(q string) (terms, words []string, weights []float64) {
-	asking := askingSentences(q)
-	for _, tok := range ix.analyzer.Analyze([]byte(q)) {
+//
+// It also returns the part of q that asks something (askingText).
+func (ix *Index) analyzeQuestion(q string) (terms, words []string, weights []float64, asks string) {
+	tokens := ix.analyzer.Analyze([]byte(q))
+	asking := askingSentences(q, ix.namesTopic(tokens))
+	asks = askingText(q, asking)
+	for _, tok := range tokens {
 		terms = append(terms, string(tok.Term))
 		w := ""
 		if tok.Start >= 0 && tok.End <= len(q) && tok.Start < tok.End {
@@ -28,7 +34,7 @@ func (ix *Index) analyzeQuestion(q string) (terms, words []string, weights []flo
 		}
 		weights = append(weights, weight)
 	}
-	return terms, words, weights
+	return terms, words, weights, asks
 }
 
 // interrogatives start a sentence that asks something even without a question mark.
@@ -39,10 +45,31 @@ var interrogatives = map[string]bool{
 	"may": true, "am": true, "was": true, "did": true, "has": true, "have": true,
 }
 
+// topicLine is how many words a message's first sentence may have to be its subject
+// line ("Re: atenolol", "Question about side effects"): the topic of the question
+// that follows it, which counts as what it asks. At least half its words must name
+// something: "Hi, first time posting here." is no subject line.
+const topicLine = 6
+
+// namesTopic returns whether the text from start to end, of which tokens are the
+// analysis, has at least half its words neither stop words nor generic words.
+func (ix *Index) namesTopic(tokens analysis.TokenStream) func(text string, start, end int) bool {
+	return func(text string, start, end int) bool {
+		named := 0
+		for _, t := range tokens {
+			if t.Start >= start && t.End <= end && !ix.generic[string(t.Term)] {
+				named++
+			}
+		}
+		return 2*named >= len(strings.Fields(text[start:end]))
+	}
+}
+
 // askingSentences splits q into sentences and returns whether the byte at an offset
-// is in one that asks something (ends with "?" or starts with an interrogative). It
+// is in one that asks something (ends with "?" or starts with an interrogative), or
+// in a subject line before one (namesTopic tells a subject line from a greeting). It
 // returns nil when every sentence asks, or none does: then all words count alike.
-func askingSentences(q string) func(offset int) bool {
+func askingSentences(q string, namesTopic func(text string, start, end int) bool) func(offset int) bool {
 	type span struct {
 		end    int
 		asking bool
@@ -63,6 +90,13 @@ func askingSentences(q string) func(offset int) bool {
 		}
 		start = i + 1
 	}
+	if asks && !spans[0].asking && len(strings.Fields(q[:spans[0].end])) <= topicLine && namesTopic(q, 0, spans[0].end) {
+		spans[0].asking = true
+		gives = false
+		for _, s := range spans {
+			gives = gives || !s.asking
+		}
+	}
 	if !asks || !gives {
 		return nil
 	}
@@ -74,6 +108,26 @@ func askingSentences(q string) func(offset int) bool {
 		}
 		return spans[len(spans)-1].asking
 	}
+}
+
+// askingText is the part of q that asks something, given askingSentences' answer:
+// its asking sentences when it has sentences that give context too, else all of it.
+func askingText(q string, asking func(offset int) bool) string {
+	if asking == nil {
+		return q
+	}
+	var b strings.Builder
+	start := 0
+	for i := 0; i <= len(q); i++ {
+		if i < len(q) && !strings.ContainsRune(".?!\n", rune(q[i])) {
+			continue
+		}
+		if asking(start) && strings.TrimSpace(q[start:i]) != "" {
+			b.WriteString(q[start:i] + ". ")
+		}
+		start = i + 1
+	}
+	return b.String()
 }
 
 // firstWord returns a sentence's first word in lower case, letters only.

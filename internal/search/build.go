@@ -79,6 +79,9 @@ func build(ctx context.Context, dir string, lib faq.Library) error {
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
+	// The synonyms the content states are found while the builder works.
+	derived := make(chan []faq.SynonymRule, 1)
+	go func() { derived <- deriveSynonyms(lib, m.AnalyzerNamed(analyzer)) }()
 	for docs := range analyse(ctx, m, lib) {
 		if docs.err != nil {
 			return docs.err
@@ -93,6 +96,9 @@ func build(ctx context.Context, dir string, lib faq.Library) error {
 		return err
 	}
 	if err := b.Close(); err != nil {
+		return err
+	}
+	if err := writeDerived(dir, <-derived); err != nil {
 		return err
 	}
 	return syncTree(dir)

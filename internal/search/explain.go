@@ -15,19 +15,22 @@ import (
 // verdict and why, and each of up to n hits with its title, BM25 score and how much
 // of the question it covers.
 func (ix *Index) Explain(ctx context.Context, w io.Writer, question string, n int) error {
-	concepts := ix.concepts(question)
-	res, err := ix.findConcepts(ctx, concepts, n)
+	concepts, asking := ix.read(question)
+	res, err := ix.findConcepts(ctx, concepts, ix.asks(question, asking, concepts), max(n, candidates))
 	if err != nil {
 		return err
 	}
 	hits := slices.Clone(res.hits) // decide filters res.hits in place
+	if len(hits) > n {
+		hits = hits[:max(n, 0)]
+	}
 	r := ix.decide(res)
 
 	var b strings.Builder
 	fmt.Fprintf(&b, "Question: %q\n", question)
-	fmt.Fprintf(&b, "Verdict: %s\n", ix.explainVerdict(r, hits, res.terms))
+	fmt.Fprintf(&b, "Verdict: %s\n", ix.explainVerdict(r, hits, res))
 	fmt.Fprintf(&b, "Topic terms: %d; an answer must cover %.2f of the question and %.2f of what it asks",
-		res.terms, ix.needCoverage(res.terms), ix.opt.MinCoverage)
+		res.terms, ix.needCoverage(res.terms, match{}), ix.opt.MinCoverage)
 	if res.terms <= shortQuestion {
 		fmt.Fprintf(&b, ", and %.2f of its topics (a short question)", minShortComplete)
 	}
@@ -35,6 +38,7 @@ func (ix *Index) Explain(ctx context.Context, w io.Writer, question string, n in
 	if len(res.unknown) > 0 {
 		fmt.Fprintf(&b, "Unknown to the content: %s\n", strings.Join(res.unknown, ", "))
 	}
+	fmt.Fprintf(&b, "Asks about: %s (first: %s)\n", aspects.namesOf(res.asked.all), aspects.namesOf(res.asked.first))
 
 	b.WriteString("\nConcepts, most important first (× is what a match of each alternative counts):\n")
 	if len(concepts) == 0 {
@@ -50,15 +54,16 @@ func (ix *Index) Explain(ctx context.Context, w io.Writer, question string, n in
 	}
 	for i, h := range hits {
 		fmt.Fprintf(&b, "  %d. %s\n     %s: %s\n", i+1, ix.title(h.passageID), h.passageID, ix.role(r, h))
-		fmt.Fprintf(&b, "     score %.3f  coverage %.2f  heading %.2f  complete %.2f  heading complete %.2f  key %.2f  anchored %s\n",
-			h.score, h.coverage, h.heading, h.complete, h.headingComplete, h.key, yesNo(h.anchored))
+		fmt.Fprintf(&b, "     score %.3f  coverage %.2f  heading %.2f  complete %.2f  heading complete %.2f  key %.2f  key heading %.2f  anchored %s\n",
+			h.score, h.coverage, h.heading, h.complete, h.headingComplete, h.key, h.keyHeading, yesNo(h.anchored))
+		fmt.Fprintf(&b, "     answers: %s (×%g)  subject %.2f\n", aspects.namesOf(h.aspects), aspectFactor(h, res.asked), h.subject)
 	}
 	_, err = io.WriteString(w, b.String())
 	return err
 }
 
 // explainVerdict says what the verdict is and, when no passage answers, why.
-func (ix *Index) explainVerdict(r faq.Ranking, hits []match, terms int) string {
+func (ix *Index) explainVerdict(r faq.Ranking, hits []match, res result) string {
 	switch {
 	case r.Verdict == faq.VerdictAnswer:
 		return fmt.Sprintf("%s: %q", r.Verdict, ix.title(r.Hits[0].PassageID))
@@ -67,10 +72,18 @@ func (ix *Index) explainVerdict(r faq.Ranking, hits []match, terms int) string {
 	case len(hits) == 0:
 		return fmt.Sprintf("%s: no passage matches", r.Verdict)
 	}
+	var known []match
 	for _, h := range hits {
 		if _, ok := ix.byID[h.passageID]; ok {
-			return fmt.Sprintf("%s: the best passage does not answer it: %s", r.Verdict, ix.shortfall(h, terms))
+			known = append(known, h)
 		}
+	}
+	if len(known) > 0 {
+		what := "the closest are offered"
+		if r.Verdict != faq.VerdictUnsure {
+			what = "none is close"
+		}
+		return fmt.Sprintf("%s: the best passage does not surely answer it: %s; %s", r.Verdict, ix.shortfall(known, res), what)
 	}
 	return fmt.Sprintf("%s: no passage of the library matches", r.Verdict)
 }
@@ -114,6 +127,8 @@ func (ix *Index) role(r faq.Ranking, h match) string {
 			continue
 		}
 		switch {
+		case r.Verdict == faq.VerdictUnsure:
+			return "offered among the closest"
 		case r.Verdict != faq.VerdictAnswer:
 			return "a nearby topic"
 		case j == 0:
@@ -121,6 +136,9 @@ func (ix *Index) role(r faq.Ranking, h match) string {
 		default:
 			return "a runner-up"
 		}
+	}
+	if r.Verdict == faq.VerdictUnsure {
+		return "not offered (not close, or a title offered already)"
 	}
 	return fmt.Sprintf("not offered (coverage under %.2f)", minNearCoverage)
 }

@@ -23,9 +23,11 @@ func TestExplain(t *testing.T) {
 		{"can i drnk alchol", []string{"alchol", "alcohol ×0.85 (typo, anchors)"}},
 		{"zoloft", []string{"sertralin ×0.9"}},
 		{"can I take melatonin with ketamine", []string{
-			"Verdict: not_covered: the best passage does not answer it:",
-			"Unknown to the content: melatonin", "unknown to the content",
+			"Verdict: unsure: the best passage does not surely answer it: it leaves out a topic", "the closest are offered",
+			"Unknown to the content: melatonin", "unknown to the content", "offered among the closest",
 		}},
+		{"what are the side effects of ketamine", []string{"Asks about: side_effects", "answers: side_effects (×1.2)"}},
+		{"how do I bake sourdough bread", []string{"Verdict: not_covered"}},
 		{"My dad was just diagnosed with depression. Is ketamine safe?", []string{"context (×0.35)"}},
 		{"???", []string{"Verdict: no_question", "none: nothing to search for", "Hits, best first:\n  none"}},
 	}

@@ -3,16 +3,15 @@ package search
 import (
 	"sync"
 	"unicode/utf8"
-
-	bsearch "github.com/blevesearch/bleve/v2/search"
 )
 
-// fuzzyVocab finds indexed terms a few edits away from a misspelt one. Terms are
-// bucketed by first letter and length, so a lookup compares only terms that could
-// be close; a typo in the first letter is not corrected.
+// fuzzyVocab finds indexed terms a few edits away from a misspelt one, a swap of
+// two adjacent letters counting as one edit (osaDistance). Terms are bucketed by
+// first letter and length, so a lookup compares only terms that could be close; a
+// typo in the first letter is not corrected.
 type fuzzyVocab struct {
 	buckets map[fuzzyKey][]string
-	scratch sync.Pool // *[]int: a row for the edit-distance computation
+	scratch sync.Pool // *editScratch
 }
 
 type fuzzyKey struct {
@@ -35,22 +34,17 @@ func (f *fuzzyVocab) near(term string, maxDist int) map[string]int {
 	out := map[string]int{}
 	first, _ := utf8.DecodeRuneInString(term)
 	n := utf8.RuneCountInString(term)
-	rowp, _ := f.scratch.Get().(*[]int)
-	if rowp == nil {
-		rowp = new([]int)
+	sc, _ := f.scratch.Get().(*editScratch)
+	if sc == nil {
+		sc = &editScratch{}
 	}
-	row := *rowp
 	for l := n - maxDist; l <= n+maxDist; l++ {
 		for _, cand := range f.buckets[fuzzyKey{first, l}] {
-			var d int
-			var over bool
-			d, over, row = bsearch.LevenshteinDistanceMaxReuseSlice(term, cand, maxDist, row)
-			if !over && d <= maxDist {
+			if d, over := sc.osaDistance(term, cand, maxDist); !over {
 				out[cand] = d
 			}
 		}
 	}
-	*rowp = row
-	f.scratch.Put(rowp)
+	f.scratch.Put(sc)
 	return out
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis"
@@ -32,9 +33,13 @@ type Index struct {
 	fuzzy    *fuzzyVocab
 	// common finds the generic or stop word a misspelling stands for ("befor").
 	common *fuzzyVocab
+	// typos caches the typo corrections of the words looked up.
+	typos typoCache
 	// dictionary tells a word spelled right from a typo.
 	dictionary dictionary
 	opt        Options
+	// cueTerms are the words of aspects.txt as analysed (titles.go).
+	cueTerms map[string]bool
 	// passages are the library's passages in content order, as Suggest and
 	// Explain need them; byID finds one by its ID.
 	passages []passage
@@ -56,14 +61,22 @@ func Open(dir string, lib faq.Library, opt Options) (*Index, error) {
 		return nil, fmt.Errorf("open index %s: %w", dir, err)
 	}
 	ix := &Index{bleve: idx, opt: opt.withDefaults()}
-	if err := ix.load(lib); err != nil {
+	derived, err := readDerived(dir)
+	if err != nil {
+		idx.Close()
+		return nil, fmt.Errorf("open index %s: %w", dir, err)
+	}
+	if err := ix.load(lib, derived); err != nil {
 		idx.Close()
 		return nil, fmt.Errorf("open index %s: %w", dir, err)
 	}
 	return ix, nil
 }
 
-func (ix *Index) load(lib faq.Library) error {
+// load prepares what ranking needs besides the bleve index: the vocabulary, the
+// synonyms (the content's own, those derived from its text, the general
+// vocabulary), the passages.
+func (ix *Index) load(lib faq.Library, derived []faq.SynonymRule) error {
 	ix.analyzer = ix.bleve.Mapping().AnalyzerNamed(analyzer)
 	if ix.analyzer == nil {
 		return errors.New("english analyzer missing")
@@ -85,9 +98,34 @@ func (ix *Index) load(lib faq.Library) error {
 	ix.generic = ix.analyzeSet(genericWords)
 	ix.common = newFuzzyVocab(commonWords(ix.generic))
 	ix.dictionary = newDictionary()
-	ix.synonyms = ix.newSynonymTable(lib.Synonyms)
+	ix.synonyms = ix.newSynonymTable(slices.Concat(lib.Synonyms, ix.specific(derived), vocabulary))
 	ix.passages, ix.byID = newPassages(lib)
+	ix.cueTerms = aspects.cueTerms(ix.analyze)
 	return nil
+}
+
+// maxDerivedShare is the largest share of passages a one-word name found in the
+// content may be in: a word that common ("lymphoma", "deficiency", "III") is part of
+// many names, and the text that called it something else meant one of them.
+const maxDerivedShare = 0.005
+
+// specific returns the derived rules whose one-word names are rare enough to name one
+// thing.
+func (ix *Index) specific(rules []faq.SynonymRule) []faq.SynonymRule {
+	limit := max(int(maxDerivedShare*float64(ix.docCount)), 2)
+	out := rules[:0:0]
+	for _, r := range rules {
+		ok := true
+		for _, name := range r.Synonyms {
+			if terms := ix.analyze(name); len(terms) == 1 && ix.vocab[terms[0]] > limit {
+				ok = false
+			}
+		}
+		if ok {
+			out = append(out, r)
+		}
+	}
+	return out
 }
 
 // Warm fills the index's cache with the postings of the most common terms, so

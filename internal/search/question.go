@@ -35,6 +35,9 @@ type alternative struct {
 	// anchors is true when a match of this alternative shows the passage is about
 	// the question: exact terms and synonyms, and corrections of long words.
 	anchors bool
+	// rare marks a word the content has a few times only that is likely a typo of
+	// one of the other alternatives: its rarity does not make the concept weigh.
+	rare bool
 }
 
 // concept is one topic term of a question with its synonyms and typo corrections.
@@ -51,17 +54,23 @@ type concept struct {
 
 // concepts analyses a question into its topic terms, most important first.
 func (ix *Index) concepts(question string) []concept {
+	cs, _ := ix.read(question)
+	return cs
+}
+
+// read analyses a question into its topic terms, most important first, and the
+// part of it that asks something.
+func (ix *Index) read(question string) (out []concept, asking string) {
 	if len(question) > maxQuestionBytes {
 		question = question[:maxQuestionBytes]
 	}
-	terms, words, asked := ix.analyzeQuestion(apostrophes.Replace(strings.ToValidUTF8(question, " ")))
+	terms, words, asked, asking := ix.analyzeQuestion(apostrophes.Replace(strings.ToValidUTF8(question, " ")))
 	seen := map[string]int{}
-	var out []concept
 	for i := 0; i < len(terms); {
 		c := concept{}
 		n := 1
 		t := terms[i]
-		_, known := ix.vocab[t]
+		df, known := ix.vocab[t]
 		switch e, ok := ix.synonyms.match(terms[i:]); {
 		case ok:
 			n = len(e.lhs)
@@ -87,6 +96,14 @@ func (ix *Index) concepts(question string) []concept {
 				}
 				c.alts = append(c.alts, alts...)
 			}
+			// So may one the content has a few times only, misspelt there too
+			// ("symtoms"): it also stands for a far more common word a typo away.
+			if known && df <= rareTypoDF && !ix.dictionary.has(words[i]) {
+				if alts := ix.commonCorrections(t, df); len(alts) > 0 {
+					c.alts[0].rare = true
+					c.alts = append(c.alts, alts...)
+				}
+			}
 		}
 		c.text = strings.Join(terms[i:i+n], " ")
 		factor := asked[i]
@@ -109,7 +126,7 @@ func (ix *Index) concepts(question string) []concept {
 	if len(out) > maxConcepts {
 		out = out[:maxConcepts]
 	}
-	return out
+	return out, asking
 }
 
 func isNumber(t string) bool {
@@ -132,7 +149,7 @@ func (ix *Index) weigh(c *concept) {
 		}
 		a.idf = idf
 		keep = append(keep, a)
-		if idf > c.weight {
+		if idf > c.weight && !a.rare {
 			c.weight = idf
 		}
 	}

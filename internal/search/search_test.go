@@ -2,6 +2,7 @@ package search
 
 import (
 	"context"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -142,5 +143,35 @@ func BenchmarkAnswer(b *testing.B) {
 			b.Fatal(err)
 		}
 		i++
+	}
+}
+
+// TestTyposOfCommonWords: a stop word with two letters swapped ("waht") is no topic;
+// a word the content has misspelt once ("symtoms") also stands for the common word
+// a typo away, and its rarity does not make it weigh.
+func TestTyposOfCommonWords(t *testing.T) {
+	lib := faq.Library{Documents: []faq.Document{{ID: "d", Title: "Conditions"}}}
+	d := &lib.Documents[0]
+	for i := range 25 {
+		d.Passages = append(d.Passages, faq.Passage{ID: fmt.Sprintf("d#%d", i), DocumentID: "d", Kind: faq.KindFAQ,
+			Title: fmt.Sprintf("What are the symptoms of condition %c%c?", 'a'+i%5, 'a'+i/5), Plain: "Symptoms vary."})
+	}
+	d.Passages = append(d.Passages, faq.Passage{ID: "d#typo", DocumentID: "d", Kind: faq.KindFAQ,
+		Title: "Other notes", Plain: "The symtoms are mild."})
+	ix, err := Build(context.Background(), filepath.Join(t.TempDir(), "ix"), lib, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	cs := ix.concepts("waht are the symtoms")
+	if len(cs) != 1 || cs[0].text != "symtom" {
+		t.Fatalf("concepts = %+v; want symtom alone (waht is a typo of what)", cs)
+	}
+	found := false
+	for _, a := range cs[0].alts {
+		found = found || a.terms[0] == "symptom"
+	}
+	if !found || cs[0].weight >= ix.idf(1) {
+		t.Errorf("symtom = %+v; want symptom among its alternatives, weighing as symptom", cs[0])
 	}
 }

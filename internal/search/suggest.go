@@ -13,9 +13,13 @@ import (
 // autocomplete whether it is an FAQ entry and the words of its title and
 // alternate phrasings.
 type passage struct {
-	id, title string
-	faq       bool
-	words     []string // lowercased words of the title and its alternate phrasings
+	id, title  string
+	faq, intro bool
+	alternates bool     // it has "Also asked" phrasings
+	words      []string // lowercased words of the title and its alternate phrasings
+	// about is what the title answers and is about, found the first time the
+	// passage is ranked (titles.go).
+	about titleInfo
 }
 
 // newPassages returns lib's passages in content order, and their positions by ID.
@@ -29,7 +33,8 @@ func newPassages(lib faq.Library) ([]passage, map[string]int) {
 				words = append(words, splitWords(a)...)
 			}
 			byID[p.ID] = len(out)
-			out = append(out, passage{id: p.ID, title: p.Title, faq: p.Kind == faq.KindFAQ, words: words})
+			out = append(out, passage{id: p.ID, title: p.Title, faq: p.Kind == faq.KindFAQ, intro: p.Kind == faq.KindIntro,
+				alternates: len(p.Alternates) > 0, words: words})
 		}
 	}
 	return out, byID

@@ -22,8 +22,8 @@ import (
 const (
 	answered       = "Can I drink alcohol while on ketamine therapy?"
 	answeredID     = "ketamine-and-antidepressants#can-i-drink-alcohol-while-undergoing-ketamine-therapy"
-	unanswered     = "does ketamine help with migraines"
-	unansweredNear = "ketamine-and-antidepressants#benefits-of-combining-ketamine-with-antidepressants"
+	unanswered     = "can ketamine therapy cure migraines"
+	unansweredNear = "ketamine-and-antidepressants#understanding-ketamine-therapy"
 )
 
 var (
@@ -160,8 +160,8 @@ func TestModeratorViews(t *testing.T) {
 	cfg.Answer.Cooldown = -1
 	g := startGateway(t, cfg)
 
-	if r := g.ask(t, asker, unanswered); !strings.Contains(r.text(), "Not covered") {
-		t.Fatalf("/ask %q = %s; want not covered", unanswered, r.text())
+	if r := g.ask(t, asker, unanswered); !strings.Contains(r.text(), "Not covered") && !strings.Contains(r.text(), "not sure") {
+		t.Fatalf("/ask %q = %s; want no answer (not covered, or the closest entries)", unanswered, r.text())
 	}
 	a := g.ask(t, asker, answered)
 	if !strings.Contains(string(a.Data.Components), `"down:`+answeredID+`"`) {

@@ -39,12 +39,13 @@ func limit(q faq.ReportQuery) int {
 	return DefaultLimit
 }
 
-// Unanswered returns the questions the content did not cover, near-duplicates
+// Unanswered returns the questions not answered with a passage ("not covered" and
+// the closest entries), near-duplicates
 // grouped, most asked first (see questionlog.Group).
 func (d *DB) Unanswered(ctx context.Context, q faq.ReportQuery) ([]faq.Unanswered, error) {
-	w, args := where(q, "at", string(faq.KindNoAnswer))
+	w, args := where(q, "at", string(faq.KindNoAnswer), string(faq.KindSuggestions))
 	rows, err := d.db.QueryContext(ctx, "SELECT question, passage, at FROM questions"+w+
-		fmt.Sprintf(" AND kind = $1 AND question IS NOT NULL ORDER BY at DESC LIMIT %d", maxAsked), args...)
+		fmt.Sprintf(" AND kind IN ($1, $2) AND question IS NOT NULL ORDER BY at DESC LIMIT %d", maxAsked), args...)
 	if err != nil {
 		return nil, fmt.Errorf("question log: unanswered: %w", err)
 	}
@@ -147,9 +148,9 @@ func (d *DB) Stats(ctx context.Context, q faq.ReportQuery) ([]faq.DayStats, erro
 		switch kind {
 		case string(faq.KindAnswer):
 			s.Answered += n
-		case string(faq.KindNoAnswer):
+		case string(faq.KindNoAnswer), string(faq.KindSuggestions):
 			s.NotCovered += n
-		case string(faq.KindCrisis):
+		case string(faq.KindCrisis), string(faq.KindEmergency):
 			s.Crisis += n
 		default:
 			s.Other += n
