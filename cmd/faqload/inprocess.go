@@ -127,3 +127,20 @@ func awaitReady(ctx context.Context, url string, done <-chan error) error {
 		}
 	}
 }
+
+// refusals returns how many questions the service refused, from the metrics.
+func (p *inProcess) refusals() float64 {
+	mfs, err := p.reg.Gather()
+	if err != nil {
+		return -1
+	}
+	var n float64
+	for _, mf := range mfs {
+		if mf.GetName() == "faqbot_refusals_total" {
+			for _, m := range mf.GetMetric() {
+				n += m.GetCounter().GetValue()
+			}
+		}
+	}
+	return n
+}
