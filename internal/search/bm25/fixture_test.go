@@ -47,6 +47,9 @@ func newIndex(t *testing.T, scoring string) bleve.Index {
 		if i%2 == 0 {
 			body += " mild cases are common"
 		}
+		if i%60 == 0 {
+			body += " seldom seen" // in too few passages to be cached in a large index
+		}
 		rec := map[string]string{"title": kind + " of " + topic, "body": body, "extra": topic + " notes"}
 		if err := b.Index(fmt.Sprintf("p%03d", i), rec); err != nil {
 			t.Fatal(err)
