@@ -46,7 +46,8 @@ func (e *ContentError) Unwrap() error { return e.Err }
 // Backend builds and opens the rankers of builds; search.Backend is the one in use.
 type Backend interface {
 	// Build indexes lib (its passages' Plain text; Text is dropped to spare memory)
-	// into dir, which does not exist yet, and opens the result.
+	// into dir, which does not exist yet, and opens the result. It may drop the
+	// passages' Plain texts as it goes: the Store does not use them afterwards.
 	Build(ctx context.Context, dir string, lib faq.Library) (faq.Ranker, error)
 	// Open opens what Build wrote into dir. lib is the library it was built from,
 	// without the passages' texts.

@@ -2,6 +2,7 @@ package search
 
 import (
 	"context"
+	"sync/atomic"
 
 	index "github.com/blevesearch/bleve_index_api"
 
@@ -13,16 +14,14 @@ import (
 // parsing the content it is the floor of a build: the work no index of lib can do
 // without, which cmd/faqscale measures next to the build.
 func Analyse(ctx context.Context, lib faq.Library) (int, error) {
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel() // stops the workers if a passage fails
-	terms := 0
-	for docs := range analyse(ctx, newMapping(), lib) {
-		if docs.err != nil {
-			return terms, docs.err
+	var terms atomic.Int64
+	err := eachBatch(ctx, newMapping(), lib, false, func(_ int, docs []index.Document) error {
+		n := 0
+		for _, d := range docs {
+			d.VisitFields(func(f index.Field) { n += len(f.AnalyzedTokenFrequencies()) })
 		}
-		for _, d := range docs.docs {
-			d.VisitFields(func(f index.Field) { terms += len(f.AnalyzedTokenFrequencies()) })
-		}
-	}
-	return terms, ctx.Err()
+		terms.Add(int64(n))
+		return nil
+	})
+	return int(terms.Load()), err
 }
