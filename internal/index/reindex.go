@@ -65,7 +65,7 @@ func (s *Store) Reindex(ctx context.Context) (faq.ReindexReport, error) {
 	s.mu.Lock()
 	s.st = st
 	s.mu.Unlock()
-	st.startWarm()
+	s.startWarm(st)
 	var retired []string
 	if old != nil {
 		if err := old.close(); err != nil {

@@ -58,6 +58,10 @@ type Backend interface {
 type Config struct {
 	ContentDir string
 	IndexDir   string
+	// NoWarm leaves the ranker's caches to fill as questions use them, instead of
+	// warming them in the background once a build is in service: for a command
+	// that answers a question or two and exits, warming only competes with it.
+	NoWarm bool
 }
 
 // Store is the index in service and the builds on disk. It is safe for concurrent
@@ -120,17 +124,30 @@ func (s *Store) Open() error {
 // build fails (bad content) and an older build exists, the older build serves and the
 // error is logged; with no build at all the error is returned.
 func (s *Store) Load(ctx context.Context) error {
+	// The content's files are listed and stat'ed while the build opens: neither
+	// needs the other, and each is a good part of starting up.
+	type listed struct {
+		files string
+		err   error
+	}
+	files := make(chan listed, 1)
+	go func() {
+		f, err := filesFingerprint(s.cfg.ContentDir)
+		files <- listed{f, err}
+	}()
 	if err := s.Open(); err != nil {
+		<-files
 		return err
 	}
-	stale, err := s.Stale()
+	l := <-files
+	_, stale, err := s.changedFrom(l.files, l.err)
 	if err != nil && !s.Status().Ready {
 		return err
 	}
 	if !stale {
 		s.mu.RLock()
 		if s.st != nil {
-			s.st.startWarm()
+			s.startWarm(s.st)
 		}
 		s.mu.RUnlock()
 		return nil
@@ -259,6 +276,13 @@ func (s *Store) Close() error {
 	return nil
 }
 
+// startWarm warms b's ranker unless the Store is configured not to.
+func (s *Store) startWarm(b *build) {
+	if !s.cfg.NoWarm {
+		b.startWarm()
+	}
+}
+
 // Stale reports whether the content differs from what the build in service was
 // built from (or there is no build). When no content file's name, size or
 // modification time changed since the build, the content is taken as unchanged
@@ -274,13 +298,23 @@ func (s *Store) changed() (fingerprint string, stale bool, err error) {
 	s.mu.RLock()
 	st := s.st
 	s.mu.RUnlock()
+	if st == nil || st.files == "" {
+		return s.changedFrom("", nil)
+	}
+	return s.changedFrom(filesFingerprint(s.cfg.ContentDir))
+}
+
+// changedFrom is changed, given the content's files fingerprint (filesErr when it
+// could not be made).
+func (s *Store) changedFrom(files string, filesErr error) (fingerprint string, stale bool, err error) {
+	s.mu.RLock()
+	st := s.st
+	s.mu.RUnlock()
 	if st == nil {
 		return "", true, nil
 	}
-	if st.files != "" {
-		if files, err := filesFingerprint(s.cfg.ContentDir); err == nil && files == st.files {
-			return "", false, nil
-		}
+	if st.files != "" && filesErr == nil && files == st.files {
+		return "", false, nil
 	}
 	fp, err := content.Fingerprint(s.cfg.ContentDir)
 	if err != nil {
