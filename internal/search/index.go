@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"sync"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis"
@@ -39,6 +40,8 @@ type Index struct {
 	// Explain need them; byID finds one by its ID.
 	passages []passage
 	byID     map[string]int
+	// words are passageWords(passages), made on first use.
+	words func() [][]string
 }
 
 var _ faq.Ranker = (*Index)(nil)
@@ -77,6 +80,15 @@ func (ix *Index) load(lib faq.Library) error {
 	for i, f := range fieldBoosts {
 		fields[i] = f.name
 	}
+	// What comes from the library is made while the index's dictionaries are read:
+	// each is a good part of opening a large index.
+	var wg sync.WaitGroup
+	wg.Go(func() {
+		ix.passages, ix.byID = newPassages(lib)
+		ix.words = sync.OnceValue(func() [][]string { return passageWords(ix.passages) })
+		ix.dictionary = englishDictionary()
+	})
+	defer wg.Wait()
 	if ix.exec, err = bm25.New(ix.bleve, fields); err != nil {
 		return err
 	}
@@ -84,9 +96,7 @@ func (ix *Index) load(lib faq.Library) error {
 	ix.fuzzy = newFuzzyVocab(ix.vocab)
 	ix.generic = ix.analyzeSet(genericWords)
 	ix.common = newFuzzyVocab(commonWords(ix.generic))
-	ix.dictionary = newDictionary()
 	ix.synonyms = ix.newSynonymTable(lib.Synonyms)
-	ix.passages, ix.byID = newPassages(lib)
 	return nil
 }
 
