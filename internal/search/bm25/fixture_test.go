@@ -110,6 +110,7 @@ func queries() []struct {
 		{"other queries", or(match, prefix, term("body", "outlook", 1))},
 		{"one clause", or(term("title", "migraine", 1))},
 		{"no match", or(term("body", "zzzz", 1), term("title", "qqqq", 2))},
+		{"terms in no passage, and in none of a field", or(term("body", "zzzz", 1), term("title", "gout", 3), term("title", "seldom", 1))},
 		{"at least two clauses", atLeastTwo},
 		{"boosted disjunction", boosted},
 	}

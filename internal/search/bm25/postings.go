@@ -41,21 +41,33 @@ type postings struct {
 	scores []float64
 }
 
-// postingsCache holds postings by field and term. Its zero value caches nothing;
-// limit says how many postings it may hold.
+// postingsCache holds postings by field and term, and phrases' matches. Its zero
+// value caches nothing; limit says how many postings it may hold.
 type postingsCache struct {
-	m     sync.Map // field+"\x00"+term -> *postings
+	terms map[string]*sync.Map // field -> term -> *postings; fixed once made
+	m     sync.Map             // phraseKey -> *phraseHits
 	used  atomic.Int64
 	limit int64
 	// minPassages: terms in fewer passages are not cached.
 	minPassages int
+	// whole is set once every term of the index is cached: a term not found in a
+	// field's cache is in no passage of the field.
+	whole bool
 }
 
-func cacheKey(field, term string) string { return field + "\x00" + term }
+// init makes the cache's room for the terms of fields.
+func (c *postingsCache) init(fields []string) {
+	c.terms = make(map[string]*sync.Map, len(fields))
+	for _, f := range fields {
+		c.terms[f] = &sync.Map{}
+	}
+}
 
 func (c *postingsCache) get(field, term string) *postings {
-	if p, ok := c.m.Load(cacheKey(field, term)); ok {
-		return p.(*postings)
+	if fm := c.terms[field]; fm != nil {
+		if p, ok := fm.Load(term); ok {
+			return p.(*postings)
+		}
 	}
 	return nil
 }
@@ -83,7 +95,12 @@ func (c *postingsCache) release(p *postings) {
 // put stores completed postings; when another query stored the term first, its
 // copy is kept and the room reserved for p given back.
 func (c *postingsCache) put(field, term string, p *postings) {
-	if _, loaded := c.m.LoadOrStore(cacheKey(field, term), p); loaded {
+	fm := c.terms[field]
+	if fm == nil {
+		c.release(p)
+		return
+	}
+	if _, loaded := fm.LoadOrStore(term, p); loaded {
 		c.release(p)
 	}
 }

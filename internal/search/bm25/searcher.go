@@ -59,6 +59,7 @@ func CacheBytes(n int64) Option { return func(s *Searcher) { s.cacheBytes = n } 
 // bleve's own searchers, and never cached.
 func New(idx bleve.Index, fields []string, opts ...Option) (*Searcher, error) {
 	s := &Searcher{idx: idx, docFreqs: map[string]int{}, cacheBytes: DefaultCacheBytes, smallIndex: smallIndex}
+	s.postings.init(fields)
 	for _, o := range opts {
 		o(s)
 	}
@@ -86,6 +87,14 @@ func New(idx bleve.Index, fields []string, opts ...Option) (*Searcher, error) {
 		need += int64(h.df)
 	}
 	s.postings.limit = min(need+need/4, s.cacheBytes/postingBytes)
+	if s.postings.minPassages == 1 {
+		// A small index is read whole at once (it is under 1 MB cached): then a
+		// term not cached is in no passage, and no question reads the index.
+		if err := s.Warm(context.Background()); err != nil {
+			return nil, err
+		}
+		s.postings.whole = s.postings.used.Load() == need
+	}
 	return s, nil
 }
 
