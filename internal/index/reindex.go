@@ -61,6 +61,7 @@ func (s *Store) Reindex(ctx context.Context) (faq.ReindexReport, error) {
 		os.RemoveAll(dir)
 		return faq.ReindexReport{}, fmt.Errorf("reindex: %w", err)
 	}
+	st.answers = newAnswerCache(s.cfg.AnswerCache)
 
 	s.mu.Lock()
 	s.st = st

@@ -58,6 +58,10 @@ type Backend interface {
 type Config struct {
 	ContentDir string
 	IndexDir   string
+	// AnswerCache is how many questions' results each build keeps, so that a
+	// question asked again is not searched again (DefaultAnswerCache when 0, none
+	// when negative).
+	AnswerCache int
 	// NoWarm leaves the ranker's caches to fill as questions use them, instead of
 	// warming them in the background once a build is in service: for a command
 	// that answers a question or two and exits, warming only competes with it.
@@ -106,6 +110,7 @@ func (s *Store) Open() error {
 		s.log.Warn("ignoring unreadable index", "build", dir, "err", err)
 		return nil
 	}
+	st.answers = newAnswerCache(s.cfg.AnswerCache)
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.closed {
@@ -206,6 +211,9 @@ func (s *Store) Find(ctx context.Context, question string, n int) (faq.Match, er
 		return faq.Match{}, err
 	}
 	defer s.release()
+	if m, ok := st.answers.get(question, n); ok {
+		return m, nil
+	}
 	r, err := st.ranker.Rank(ctx, question, n)
 	if err != nil {
 		return faq.Match{}, fmt.Errorf("rank: %w", err)
@@ -218,6 +226,7 @@ func (s *Store) Find(ctx context.Context, question string, n int) (faq.Match, er
 			m.Entries[0].Text = st.passages[m.Entries[0].Passage.ID].text()
 		}
 	}
+	st.answers.put(question, n, m)
 	return m, nil
 }
 
