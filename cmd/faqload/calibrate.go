@@ -94,13 +94,18 @@ func calibrationReply(pad string) *discordgo.InteractionResponse {
 }
 
 // newCalibration returns the calibration server for pub, replying to each question
-// with as many bytes as sizes gives for it.
-func newCalibration(pub ed25519.PublicKey, sizes map[string]int) *calibration {
+// with as many bytes as sizes gives for it, and to the variants of long messages
+// the pool's n requests ask (see variant) as many as to the message itself.
+func newCalibration(pub ed25519.PublicKey, questions []string, sizes map[string]int, n int) *calibration {
 	c := &calibration{key: pub, pad: make(map[string]string, len(sizes))}
 	empty, _ := json.Marshal(calibrationReply(""))
 	replyOverhead := len(empty)
+	pads := make(map[string]string, len(sizes))
 	for q, n := range sizes {
-		c.pad[q] = strings.Repeat("x", max(0, n-replyOverhead))
+		pads[q] = strings.Repeat("x", max(0, n-replyOverhead))
+	}
+	for i := range n {
+		c.pad[variant(questions, i)] = pads[questions[i%len(questions)]]
 	}
 	return c
 }

@@ -18,7 +18,7 @@ func TestCalibrationReplySize(t *testing.T) {
 	}
 	questions := []string{"short one", "another question"}
 	sizes := map[string]int{"short one": 300, "another question": 1234}
-	srv := httptest.NewServer(newCalibration(pub, sizes))
+	srv := httptest.NewServer(newCalibration(pub, questions, sizes, 2))
 	defer srv.Close()
 	pool, err := presign(priv, 2, "app", questions)
 	if err != nil {
@@ -76,5 +76,30 @@ func TestMixIsLargeAndVaried(t *testing.T) {
 	}
 	if len(qs) < 100 || long < 10 {
 		t.Errorf("mix: %d questions, %d long ones; want at least 100 and 10", len(qs), long)
+	}
+}
+
+// TestLongMessagesVary checks that no long message of the mix is sent twice in a
+// pool of the default size, and that short questions are sent as they are.
+func TestLongMessagesVary(t *testing.T) {
+	qs, err := loadQuestions("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen := map[string]bool{}
+	short := 0
+	for n := range 40000 {
+		q := variant(qs, n)
+		if q == qs[n%len(qs)] {
+			short++
+			continue
+		}
+		if seen[q] {
+			t.Fatalf("request %d repeats %q", n, q)
+		}
+		seen[q] = true
+	}
+	if short == 0 || len(seen) == 0 {
+		t.Errorf("%d short questions, %d long variants; want both", short, len(seen))
 	}
 }

@@ -77,7 +77,7 @@ func startInProcess(ctx context.Context, o options, pub ed25519.PublicKey, stder
 	}
 	reg := prometheus.NewRegistry()
 	cfg := serve.Config{
-		Index: index.Config{ContentDir: o.content, IndexDir: indexDir},
+		Index: index.Config{ContentDir: o.content, IndexDir: indexDir, AnswerCache: o.answerCache},
 		// /ask makes no REST calls; the API URL points nowhere so that nothing reaches discord.com.
 		Discord:  discord.Config{Token: "faqload", AppID: "load-app", APIURL: "http://127.0.0.1:1/api/v9"},
 		Endpoint: endpoint.Config{PublicKey: hex.EncodeToString(pub)},

@@ -65,7 +65,8 @@ func sign(priv ed25519.PrivateKey, body []byte, now time.Time) (sig, stamp strin
 	return hex.EncodeToString(ed25519.Sign(priv, msg)), stamp
 }
 
-// presign builds and signs n /ask requests over the questions, on all CPUs.
+// presign builds and signs n /ask requests over the questions (request i asks
+// variant(questions, i)), on all CPUs.
 func presign(priv ed25519.PrivateKey, n int, appID string, questions []string) ([]signedRequest, error) {
 	reqs := make([]signedRequest, n)
 	now := time.Now()
@@ -76,7 +77,7 @@ func presign(priv ed25519.PrivateKey, n int, appID string, questions []string) (
 	for w := range workers {
 		wg.Go(func() {
 			for i := w; i < n; i += workers {
-				body, err := askBody(i, appID, questions[i%len(questions)])
+				body, err := askBody(i, appID, variant(questions, i))
 				if err != nil {
 					once.Do(func() { firstErr = err })
 					return

@@ -48,19 +48,20 @@ func main() {
 var mixText string
 
 type options struct {
-	url        string
-	seed       string
-	duration   time.Duration
-	requests   int
-	levels     []int
-	pool       int
-	questions  string
-	content    string
-	cpuProfile string
-	verbose    bool
-	printKey   bool
-	calibrate  bool
-	rounds     int
+	url         string
+	seed        string
+	duration    time.Duration
+	requests    int
+	levels      []int
+	pool        int
+	questions   string
+	content     string
+	cpuProfile  string
+	verbose     bool
+	printKey    bool
+	calibrate   bool
+	rounds      int
+	answerCache int
 }
 
 func runMain(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -107,7 +108,7 @@ func runMain(ctx context.Context, args []string, stdout, stderr io.Writer) error
 			return err
 		}
 		bot.next = len(questions)
-		calURL, stop, err := startCalibration(ctx, newCalibration(priv.Public().(ed25519.PublicKey), sizes))
+		calURL, stop, err := startCalibration(ctx, newCalibration(priv.Public().(ed25519.PublicKey), questions, sizes, len(pool)))
 		if err != nil {
 			return err
 		}
@@ -176,6 +177,7 @@ func parseOptions(args []string, stderr io.Writer) (options, error) {
 	fs.BoolVar(&o.calibrate, "calibrate", false, "in-process mode: also run a minimal server (read, verify, decode, encode a reply of the same size) "+
 		"in interleaved rounds, and print faqbot's throughput and p99 as ratios to it")
 	fs.IntVar(&o.rounds, "rounds", 3, "with -calibrate: rounds of each server per concurrency level")
+	fs.IntVar(&o.answerCache, "answer-cache", 0, "in-process mode: questions whose results the index keeps (0: its default, -1: none)")
 	if err := fs.Parse(args); err != nil {
 		return o, err
 	}
