@@ -78,8 +78,10 @@ func startInProcess(ctx context.Context, o options, pub ed25519.PublicKey, stder
 	reg := prometheus.NewRegistry()
 	cfg := serve.Config{
 		Index: index.Config{ContentDir: o.content, IndexDir: indexDir, AnswerCache: o.answerCache},
-		// /ask makes no REST calls; the API URL points nowhere so that nothing reaches discord.com.
-		Discord:  discord.Config{Token: "faqload", AppID: "load-app", APIURL: "http://127.0.0.1:1/api/v9"},
+		// /ask makes no REST calls; the API URL points nowhere so that nothing reaches
+		// discord.com, and no commands are registered.
+		Discord: discord.Config{Token: "faqload", AppID: "load-app", APIURL: "http://127.0.0.1:1/api/v9",
+			RegisterCommands: new(false)},
 		Endpoint: endpoint.Config{PublicKey: hex.EncodeToString(pub)},
 		Listener: ln,
 		Registry: reg,
