@@ -90,11 +90,22 @@ func Fingerprint(dir string) (string, error) {
 // LoadFingerprint is Load and Fingerprint over the same bytes, read once, so that the
 // fingerprint describes exactly the content that was loaded.
 func LoadFingerprint(dir string) (faq.Library, string, error) {
+	return LoadEach(dir, nil)
+}
+
+// LoadEach is LoadFingerprint, calling each (when not nil) with every document as
+// soon as it is parsed, before the library is checked as a whole: a caller can take
+// what it needs of a document while the others are read, and drop it (say, write the
+// passages' texts to a file and clear them), so that the library is never all in
+// memory. each is called from several goroutines at once, and for documents that a
+// problem found later (a duplicate title, say) leaves out of the library; the
+// changes it makes to a document are in the library returned.
+func LoadEach(dir string, each func(*faq.Document)) (faq.Library, string, error) {
 	files, err := listFiles(dir)
 	if err != nil {
 		return faq.Library{}, "", err
 	}
-	docs, fp := readAndParse(files)
+	docs, fp := readAndParse(files, each)
 
 	var lib faq.Library
 	var errs []error
@@ -125,11 +136,12 @@ func LoadFingerprint(dir string) (faq.Library, string, error) {
 }
 
 // readAndParse reads all files and parses the documents among them on a few
-// goroutines, each with its own Markdown parser. A parse error is left in the file's
-// err; docs[i] is the document parsed from files[i]. The files are hashed in order
-// as they are parsed, and their bytes dropped but for the synonyms file's: the
-// content is never all in memory twice. It returns the fingerprint too.
-func readAndParse(files []file) ([]parsed, string) {
+// goroutines, each with its own Markdown parser, and passes each document parsed to
+// each. A parse error is left in the file's err; docs[i] is the document parsed from
+// files[i]. The files are hashed in order as they are parsed, and their bytes
+// dropped but for the synonyms file's: the content is never all in memory twice. It
+// returns the fingerprint too.
+func readAndParse(files []file, each func(*faq.Document)) ([]parsed, string) {
 	docs := make([]parsed, len(files))
 	parsed := make([]chan struct{}, len(files))
 	for i := range parsed {
@@ -146,6 +158,9 @@ func readAndParse(files []file) ([]parsed, string) {
 					docs[i], f.err = p.parse(f.path, f.data)
 				}
 				close(parsed[i])
+				if f.err == nil && f.rel != SynonymsFile && each != nil {
+					each(&docs[i].doc)
+				}
 			}
 		})
 	}
