@@ -154,6 +154,8 @@ func servePhase(ctx context.Context, cfg index.Config, qfile, answers string, pa
 		return result{}, err
 	}
 	start := time.Now()
+	// Every pass must search: the answer cache would serve the timed passes.
+	cfg.AnswerCache = -1
 	svc, err := serve.NewService(serve.Config{Index: cfg}, nil, nil)
 	if err != nil {
 		return result{}, err
