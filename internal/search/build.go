@@ -183,8 +183,8 @@ func newRecord(d faq.Document, p faq.Passage) record {
 	return r
 }
 
-// preAnalysed is a document whose fields were analysed by a worker: the builder's
-// own analysis, which runs on one core, finds nothing left to do.
+// preAnalysed is a document whose fields were analysed by a worker: analysing it
+// again, as bleve's builders do, finds nothing left to do.
 type preAnalysed struct {
 	*document.Document
 }
