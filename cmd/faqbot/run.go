@@ -84,9 +84,11 @@ func addIndexFlags(fs *flag.FlagSet, s *settings) *indexFlags {
 }
 
 // openService returns the answering service over the index in f.index, opened but
-// not loaded: the caller puts a build in service (Store.Load or Store.Open).
+// not loaded: the caller puts a build in service (Store.Load or Store.Open). The
+// commands that use it answer a few questions or build and exit: the index's
+// caches are not warmed in the background.
 func openService(s *settings, f *indexFlags, log *slog.Logger) (*serve.Service, error) {
-	cfg := serve.Config{Index: index.Config{ContentDir: f.content, IndexDir: f.index}}
+	cfg := serve.Config{Index: index.Config{ContentDir: f.content, IndexDir: f.index, NoWarm: true}}
 	if err := answerConfig(s, &cfg); err != nil {
 		return nil, err
 	}

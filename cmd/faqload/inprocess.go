@@ -77,9 +77,11 @@ func startInProcess(ctx context.Context, o options, pub ed25519.PublicKey, stder
 	}
 	reg := prometheus.NewRegistry()
 	cfg := serve.Config{
-		Index: index.Config{ContentDir: o.content, IndexDir: indexDir},
-		// /ask makes no REST calls; the API URL points nowhere so that nothing reaches discord.com.
-		Discord:  discord.Config{Token: "faqload", AppID: "load-app", APIURL: "http://127.0.0.1:1/api/v9"},
+		Index: index.Config{ContentDir: o.content, IndexDir: indexDir, AnswerCache: o.answerCache},
+		// /ask makes no REST calls; the API URL points nowhere so that nothing reaches
+		// discord.com, and no commands are registered.
+		Discord: discord.Config{Token: "faqload", AppID: "load-app", APIURL: "http://127.0.0.1:1/api/v9",
+			RegisterCommands: new(false)},
 		Endpoint: endpoint.Config{PublicKey: hex.EncodeToString(pub)},
 		Listener: ln,
 		Registry: reg,
@@ -126,4 +128,21 @@ func awaitReady(ctx context.Context, url string, done <-chan error) error {
 		case <-tick.C:
 		}
 	}
+}
+
+// refusals returns how many questions the service refused, from the metrics.
+func (p *inProcess) refusals() float64 {
+	mfs, err := p.reg.Gather()
+	if err != nil {
+		return -1
+	}
+	var n float64
+	for _, mf := range mfs {
+		if mf.GetName() == "faqbot_refusals_total" {
+			for _, m := range mf.GetMetric() {
+				n += m.GetCounter().GetValue()
+			}
+		}
+	}
+	return n
 }

@@ -65,7 +65,8 @@ func sign(priv ed25519.PrivateKey, body []byte, now time.Time) (sig, stamp strin
 	return hex.EncodeToString(ed25519.Sign(priv, msg)), stamp
 }
 
-// presign builds and signs n /ask requests over the questions, on all CPUs.
+// presign builds and signs n /ask requests over the questions (request i asks
+// variant(questions, i)), on all CPUs.
 func presign(priv ed25519.PrivateKey, n int, appID string, questions []string) ([]signedRequest, error) {
 	reqs := make([]signedRequest, n)
 	now := time.Now()
@@ -76,7 +77,7 @@ func presign(priv ed25519.PrivateKey, n int, appID string, questions []string) (
 	for w := range workers {
 		wg.Go(func() {
 			for i := w; i < n; i += workers {
-				body, err := askBody(i, appID, questions[i%len(questions)])
+				body, err := askBody(i, appID, variant(questions, i))
 				if err != nil {
 					once.Do(func() { firstErr = err })
 					return
@@ -98,6 +99,9 @@ type loadConfig struct {
 	Concurrency int
 	Priv        ed25519.PrivateKey
 	Pool        []signedRequest
+	// Start is the first request of Pool to send: runs one after another start where
+	// the last ended, so that each request still comes from a user not seen lately.
+	Start int
 }
 
 // result is what a run measured.
@@ -108,6 +112,8 @@ type result struct {
 	Elapsed   time.Duration
 	CPU       time.Duration   // CPU time this process used during the run (0: unknown)
 	Latencies []time.Duration // sorted
+	// Taken is how many requests of the pool the run took (some perhaps unsent).
+	Taken int
 }
 
 func (r result) percentile(p float64) time.Duration {
@@ -148,8 +154,9 @@ func run(ctx context.Context, cfg loadConfig) result {
 	defer transport.CloseIdleConnections()
 	client := &http.Client{Transport: transport, Timeout: 10 * time.Second}
 
-	ctx, cancel := context.WithTimeout(ctx, cfg.Duration)
-	defer cancel()
+	// Requests in flight when the time is up are let finish: cancelling them would
+	// make the service count them as failed.
+	deadline := time.Now().Add(cfg.Duration)
 	var next atomic.Int64
 	var mu sync.Mutex
 	var res result
@@ -161,12 +168,12 @@ func run(ctx context.Context, cfg loadConfig) result {
 			var errs int
 			var firstErr error
 			var buf bytes.Buffer
-			for ctx.Err() == nil {
+			for ctx.Err() == nil && time.Now().Before(deadline) {
 				n := int(next.Add(1)) - 1
 				if cfg.Requests > 0 && n >= cfg.Requests {
 					break
 				}
-				req := &cfg.Pool[n%len(cfg.Pool)]
+				req := &cfg.Pool[(cfg.Start+n)%len(cfg.Pool)]
 				t0 := time.Now()
 				err := send(ctx, client, cfg, req, &buf)
 				if ctx.Err() != nil && err != nil {
@@ -195,6 +202,10 @@ func run(ctx context.Context, cfg loadConfig) result {
 		res.CPU = cpu - cpu0
 	}
 	res.Requests = len(res.Latencies)
+	res.Taken = int(next.Load())
+	if cfg.Requests > 0 {
+		res.Taken = min(res.Taken, cfg.Requests)
+	}
 	slices.Sort(res.Latencies)
 	return res
 }

@@ -5,11 +5,16 @@
 // latency, peak memory and index size.
 //
 // Building and serving each run in a child process (this program re-executed), so
-// the serving figures are not the build's: peak RSS is each child's VmHWM. With
-// -runs N each phase runs N times and the medians are reported. Without the corpus
-// it prints why and exits 0.
+// the serving figures are not the build's: peak RSS is each child's VmHWM. Next to
+// each build, in turn with it, a floor phase reads, parses and analyses the content
+// as the build does and indexes nothing; the build is reported as a ratio to it.
+// Each question's latency is the least of -passes timed passes, after one that
+// warms the caches. With -runs N each phase runs N times and the medians are
+// reported. -scale 1,2,4 measures MedQuAD imported once, twice and four times (each
+// copy with new titles and ids) and adds a row per multiple. Without the corpus it
+// prints why and exits 0.
 //
-//	go build -o /tmp/faqscale ./cmd/faqscale && /tmp/faqscale -runs 3
+//	go build -o /tmp/faqscale ./cmd/faqscale && /tmp/faqscale -runs 3 -scale 1,2,4
 package main
 
 import (

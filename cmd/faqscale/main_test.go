@@ -97,3 +97,31 @@ func TestLongQuestionsHaveRealisticLength(t *testing.T) {
 		}
 	}
 }
+
+func TestRunScales(t *testing.T) {
+	corpus := writeCorpus(t)
+	var out, errb bytes.Buffer
+	args := []string{"-medquad", corpus, "-content", "../../content", "-work", t.TempDir(),
+		"-runs", "1", "-questions", "20", "-scale", "1,2"}
+	if err := run(context.Background(), args, &out, &errb); err != nil {
+		t.Fatalf("run: %v\n%s", err, errb.String())
+	}
+	for _, want := range []string{"| Index build / floor", "| 1× | ", "| 2× | ", "-scale 1,2`"} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("output lacks %q:\n%s", want, out.String())
+		}
+	}
+	// The second copy is indexed with passages of its own: twice the first's, less
+	// the shipped content's.
+	var one, two int
+	for _, line := range strings.Split(out.String(), "\n") {
+		if n, _ := fmt.Sscanf(line, "| 1× | %d |", &one); n == 1 {
+			continue
+		}
+		fmt.Sscanf(line, "| 2× | %d |", &two)
+	}
+	const shipped = 16
+	if one == 0 || two-shipped != 2*(one-shipped) {
+		t.Errorf("passages: %d at 1×, %d at 2×; want MedQuAD's counted twice", one, two)
+	}
+}

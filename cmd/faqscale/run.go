@@ -8,14 +8,12 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"time"
-
-	"github.com/faqbot/faqbot/internal/importer"
 )
 
 // phaseEnv, when set in the environment, makes the program run one phase (a child).
@@ -32,6 +30,8 @@ type options struct {
 	seed      uint64
 	profile   string
 	answers   string
+	scales    []int
+	passes    int
 }
 
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -39,6 +39,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("faqscale", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	var o options
+	var scales string
 	fs.StringVar(&o.medquad, "medquad", filepath.Join(root, "..", "shared", "medquad", "corpus.jsonl"), "MedQuAD corpus (JSON Lines)")
 	fs.StringVar(&o.content, "content", filepath.Join(root, "content"), "content indexed together with MedQuAD")
 	fs.StringVar(&o.work, "work", "", "working directory for the content and index (default: a new temporary directory, removed afterwards); content already there is reused")
@@ -48,8 +49,17 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs.Uint64Var(&o.seed, "seed", 1, "seed of the question generator")
 	fs.StringVar(&o.profile, "profile", "", "directory for CPU and heap profiles of the last build and serve runs")
 	fs.StringVar(&o.answers, "answers", "", "write every question's outcome from the last serving run to this file: class, kind, passage, score, microseconds, question (TSV)")
+	fs.IntVar(&o.passes, "passes", 3, "timed passes over the questions per serving run; each question's time is its least")
+	fs.StringVar(&scales, "scale", "1", "how many copies of MedQuAD to index, e.g. 1,2,4 for a table of each (copies get new titles and ids)")
 	if err := fs.Parse(args); err != nil {
 		return err
+	}
+	for _, f := range strings.Split(scales, ",") {
+		n, err := strconv.Atoi(strings.TrimSpace(f))
+		if err != nil || n < 1 {
+			return fmt.Errorf("-scale %q: want numbers of at least 1", scales)
+		}
+		o.scales = append(o.scales, n)
 	}
 	if fs.NArg() > 0 || o.runs < 1 || o.questions < 1 {
 		return fmt.Errorf("usage: faqscale [flags]; -runs and -questions must be at least 1")
@@ -70,19 +80,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 			defer os.RemoveAll(dir)
 		}
 	}
-	contentDir := filepath.Join(work, "content")
-	if _, err := os.Stat(contentDir); err == nil {
-		fmt.Fprintf(stderr, "reusing the content in %s\n", contentDir)
-	} else {
-		start := time.Now()
-		rep, err := prepareContent(ctx, o.content, o.medquad, contentDir)
-		if err != nil {
-			return err
-		}
-		fmt.Fprintf(stderr, "imported %d rows into %d documents (%d entries) in %s\n",
-			rep.Rows, rep.Documents, rep.Entries, time.Since(start).Round(time.Millisecond))
+	if err := os.MkdirAll(work, 0o755); err != nil {
+		return err
 	}
-
 	qs, err := generateQuestions(o.medquad, o.questions, o.seed)
 	if err != nil {
 		return err
@@ -96,79 +96,102 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 			return err
 		}
 	}
-
-	var builds, serves []result
-	var indexDir string
-	for i := range o.runs {
-		indexDir = filepath.Join(work, fmt.Sprintf("index-%d", i))
-		if err := os.RemoveAll(indexDir); err != nil {
-			return err
-		}
-		args := []string{"-content", contentDir, "-index", indexDir}
-		if o.profile != "" && i == o.runs-1 {
-			args = append(args, "-profile", filepath.Join(o.profile, "build"))
-		}
-		r, err := child(ctx, "build", args)
+	var all []scaled
+	for _, n := range o.scales {
+		sc, err := measureScale(ctx, o, work, qfile, n, stderr)
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(stderr, "build %d: %s (CPU %s), peak RSS %.0f MB\n", i+1, ms(r.Total), ms(r.CPU), r.PeakRSSMB)
-		builds = append(builds, r)
+		all = append(all, sc)
+	}
+	printReport(stdout, o, all[0].builds, all[0].floors, all[0].serves, all[0].size)
+	if len(all) > 1 {
+		printScales(stdout, o, all)
+	}
+	return nil
+}
+
+// scaled is what was measured of one multiple of MedQuAD.
+type scaled struct {
+	copies                 int
+	builds, floors, serves []result
+	size                   int64
+}
+
+// measureScale prepares content with copies of MedQuAD (or reuses it) and runs the
+// floor and build phases in turn, then the serving phase, o.runs times each.
+func measureScale(ctx context.Context, o options, work, qfile string, copies int, stderr io.Writer) (scaled, error) {
+	sc := scaled{copies: copies}
+	contentDir := filepath.Join(work, "content")
+	if copies > 1 {
+		contentDir += fmt.Sprintf("-%dx", copies)
+	}
+	if _, err := os.Stat(contentDir); err == nil {
+		fmt.Fprintf(stderr, "reusing the content in %s\n", contentDir)
+	} else {
+		start := time.Now()
+		rep, err := prepareContent(ctx, o.content, o.medquad, contentDir, copies)
+		if err != nil {
+			return sc, err
+		}
+		fmt.Fprintf(stderr, "imported %d rows into %d documents (%d entries) in %s\n",
+			rep.Rows, rep.Documents, rep.Entries, time.Since(start).Round(time.Millisecond))
+	}
+	profile := func(phase string, i int) []string {
+		if o.profile == "" || i != o.runs-1 {
+			return nil
+		}
+		return []string{"-profile", filepath.Join(o.profile, fmt.Sprintf("%s-%dx", phase, copies))}
+	}
+	var indexDir string
+	for i := range o.runs {
+		indexDir = filepath.Join(work, fmt.Sprintf("index-%dx-%d", copies, i))
+		if err := os.RemoveAll(indexDir); err != nil {
+			return sc, err
+		}
+		// The floor and the build alternate which runs first.
+		for _, phase := range [][]string{{"floor", "build"}, {"build", "floor"}}[i%2] {
+			args := append([]string{"-content", contentDir, "-index", indexDir}, profile(phase, i)...)
+			r, err := child(ctx, phase, args)
+			if err != nil {
+				return sc, err
+			}
+			fmt.Fprintf(stderr, "%dx %s %d: %s (CPU %s), peak RSS %.0f MB\n", copies, phase, i+1, ms(r.Total), ms(r.CPU), r.PeakRSSMB)
+			if phase == "build" {
+				sc.builds = append(sc.builds, r)
+			} else {
+				sc.floors = append(sc.floors, r)
+			}
+		}
 		if i < o.runs-1 {
 			os.RemoveAll(indexDir)
 		}
 	}
-	size, err := dirSize(indexDir)
-	if err != nil {
-		return err
+	var err error
+	if sc.size, err = dirSize(indexDir); err != nil {
+		return sc, err
 	}
 	for i := range o.runs {
-		args := []string{"-content", contentDir, "-index", indexDir, "-questions", qfile}
-		if i == o.runs-1 {
-			if o.profile != "" {
-				args = append(args, "-profile", filepath.Join(o.profile, "serve"))
-			}
-			if o.answers != "" {
-				args = append(args, "-answers", o.answers)
-			}
+		args := append([]string{"-content", contentDir, "-index", indexDir, "-questions", qfile,
+			"-passes", strconv.Itoa(o.passes)}, profile("serve", i)...)
+		if i == o.runs-1 && o.answers != "" && copies == o.scales[0] {
+			args = append(args, "-answers", o.answers)
 		}
 		r, err := child(ctx, "serve", args)
 		if err != nil {
-			return err
+			return sc, err
 		}
 		if r.Rebuilt {
-			return fmt.Errorf("serve run %d rebuilt the index although the content did not change", i+1)
+			return sc, fmt.Errorf("serve run %d rebuilt the index although the content did not change", i+1)
 		}
-		fmt.Fprintf(stderr, "serve %d: start-up %s, p50 %s, p99 %s, peak RSS %.0f MB\n",
-			i+1, ms(r.Startup), us(r.Latency[classAll].P50), us(r.Latency[classAll].P99), r.PeakRSSMB)
-		serves = append(serves, r)
+		fmt.Fprintf(stderr, "%dx serve %d: start-up %s, p50 %s, p99 %s, peak RSS %.0f MB\n",
+			copies, i+1, ms(r.Startup), us(r.Latency[classAll].P50), us(r.Latency[classAll].P99), r.PeakRSSMB)
+		sc.serves = append(sc.serves, r)
 	}
-	printReport(stdout, o, builds, serves, size)
-	return nil
-}
-
-// prepareContent copies the shipped content into dir and imports MedQuAD into
-// dir/medquad.
-//
-// The files are then dated an hour back, as content written well before it is
-// indexed: the index compares content changed just before a build by its bytes,
-// not its file times, at the next start, and that is not what start-up should
-// measure.
-func prepareContent(ctx context.Context, content, medquad, dir string) (importer.Report, error) {
-	if err := copyDir(content, dir); err != nil {
-		return importer.Report{}, fmt.Errorf("copy content: %w", err)
+	if !o.keep {
+		os.RemoveAll(indexDir)
 	}
-	rep, err := importer.Import(ctx, importer.Options{From: medquad, Out: filepath.Join(dir, "medquad"), ContentDir: dir})
-	if err != nil {
-		return rep, err
-	}
-	then := time.Now().Add(-time.Hour)
-	return rep, filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		return os.Chtimes(path, then, then)
-	})
+	return sc, nil
 }
 
 // child runs one phase in a new process and returns its result with its CPU time.
@@ -207,46 +230,6 @@ func moduleRoot() string {
 			return "."
 		}
 	}
-}
-
-// copyDir copies the regular files under src into dst.
-func copyDir(src, dst string) error {
-	return filepath.WalkDir(src, func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, err := filepath.Rel(src, path)
-		if err != nil {
-			return err
-		}
-		if d.IsDir() {
-			return os.MkdirAll(filepath.Join(dst, rel), 0o755)
-		}
-		b, err := os.ReadFile(path)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(filepath.Join(dst, rel), b, 0o644)
-	})
-}
-
-// dirSize is the total size of the regular files under dir.
-func dirSize(dir string) (int64, error) {
-	var n int64
-	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if d.Type().IsRegular() {
-			info, err := d.Info()
-			if err != nil {
-				return err
-			}
-			n += info.Size()
-		}
-		return nil
-	})
-	return n, err
 }
 
 func writeJSON(path string, v any) error {

@@ -16,7 +16,7 @@ import (
 
 // BenchmarkAnswer answers questions on the seed content through the whole service.
 func BenchmarkAnswer(b *testing.B) {
-	s, _ := openSeed(b, answer.Config{})
+	s := answer.New(answer.Config{}, servicetest.Searching(b, faqtest.RepoContent, b.TempDir()), nil, nil)
 	benchmarkAsk(b, s, []string{
 		"Can I drink alcohol while on ketamine therapy?",
 		"how long till ketamine works",
@@ -30,7 +30,7 @@ func BenchmarkAnswer(b *testing.B) {
 // when the corpus is absent.
 func BenchmarkMedQuADAnswer(b *testing.B) {
 	content := medquadtest.Content(b)
-	s := answer.New(answer.Config{}, servicetest.Store(b, content, faqtest.FastDir(b)), nil, nil)
+	s := answer.New(answer.Config{}, servicetest.Searching(b, content, faqtest.FastDir(b)), nil, nil)
 	asked, long := medquadAsked(b, 500)
 	// Warm the caches as serving does before measuring.
 	for _, q := range append(asked, long...) {

@@ -11,6 +11,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"hash"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -77,20 +78,34 @@ func Fingerprint(dir string) (string, error) {
 	if err != nil {
 		return "", err
 	}
+	h := newHasher()
 	for i := range files {
 		files[i].read()
+		h.add(&files[i])
+		files[i].data = nil
 	}
-	return fingerprint(files), nil
+	return h.sum(), nil
 }
 
 // LoadFingerprint is Load and Fingerprint over the same bytes, read once, so that the
 // fingerprint describes exactly the content that was loaded.
 func LoadFingerprint(dir string) (faq.Library, string, error) {
+	return LoadEach(dir, nil)
+}
+
+// LoadEach is LoadFingerprint, calling each (when not nil) with every document as
+// soon as it is parsed, before the library is checked as a whole: a caller can take
+// what it needs of a document while the others are read, and drop it (say, write the
+// passages' texts to a file and clear them), so that the library is never all in
+// memory. each is called from several goroutines at once, and for documents that a
+// problem found later (a duplicate title, say) leaves out of the library; the
+// changes it makes to a document are in the library returned.
+func LoadEach(dir string, each func(*faq.Document)) (faq.Library, string, error) {
 	files, err := listFiles(dir)
 	if err != nil {
 		return faq.Library{}, "", err
 	}
-	docs := readAndParse(files)
+	docs, fp := readAndParse(files, each)
 
 	var lib faq.Library
 	var errs []error
@@ -117,14 +132,21 @@ func LoadFingerprint(dir string) (faq.Library, string, error) {
 	slices.SortFunc(lib.Documents, func(a, b faq.Document) int {
 		return cmp.Or(cmp.Compare(a.ID, b.ID), cmp.Compare(a.Path, b.Path))
 	})
-	return lib, fingerprint(files), errors.Join(errs...)
+	return lib, fp, errors.Join(errs...)
 }
 
 // readAndParse reads all files and parses the documents among them on a few
-// goroutines, each with its own Markdown parser. A parse error is left in the file's
-// err; docs[i] is the document parsed from files[i].
-func readAndParse(files []file) []parsed {
+// goroutines, each with its own Markdown parser, and passes each document parsed to
+// each. A parse error is left in the file's err; docs[i] is the document parsed from
+// files[i]. The files are hashed in order as they are parsed, and their bytes
+// dropped but for the synonyms file's: the content is never all in memory twice. It
+// returns the fingerprint too.
+func readAndParse(files []file, each func(*faq.Document)) ([]parsed, string) {
 	docs := make([]parsed, len(files))
+	parsed := make([]chan struct{}, len(files))
+	for i := range parsed {
+		parsed[i] = make(chan struct{})
+	}
 	workers := min(runtime.GOMAXPROCS(0), 4, max(1, len(files)/32))
 	var wg sync.WaitGroup
 	for w := range workers {
@@ -132,15 +154,26 @@ func readAndParse(files []file) []parsed {
 			p := newParser()
 			for i := w; i < len(files); i += workers {
 				f := &files[i]
-				if f.read(); f.err != nil || f.rel == SynonymsFile {
-					continue
+				if f.read(); f.err == nil && f.rel != SynonymsFile {
+					docs[i], f.err = p.parse(f.path, f.data)
 				}
-				docs[i], f.err = p.parse(f.path, f.data)
+				close(parsed[i])
+				if f.err == nil && f.rel != SynonymsFile && each != nil {
+					each(&docs[i].doc)
+				}
 			}
 		})
 	}
+	h := newHasher()
+	for i := range files {
+		<-parsed[i]
+		h.add(&files[i])
+		if files[i].rel != SynonymsFile {
+			files[i].data = nil
+		}
+	}
 	wg.Wait()
-	return docs
+	return docs, h.sum()
 }
 
 // checkUnique reports documents sharing an ID (file name) or a title.
@@ -258,17 +291,24 @@ func (f *file) read() {
 	}
 }
 
-// fingerprint hashes the relative path and bytes of each file, length-prefixed.
-func fingerprint(files []file) string {
-	h := sha256.New()
-	var n [8]byte
-	for _, f := range files {
-		binary.BigEndian.PutUint64(n[:], uint64(len(f.rel)))
-		h.Write(n[:])
-		h.Write([]byte(f.rel))
-		binary.BigEndian.PutUint64(n[:], uint64(len(f.data)))
-		h.Write(n[:])
-		h.Write(f.data)
-	}
-	return hex.EncodeToString(h.Sum(nil))
+// hasher makes the fingerprint: the relative path and bytes of each file in turn,
+// length-prefixed, hashed with sha256.
+type hasher struct {
+	h hash.Hash
 }
+
+func newHasher() hasher { return hasher{h: sha256.New()} }
+
+// add hashes the next file.
+func (h hasher) add(f *file) {
+	var n [8]byte
+	binary.BigEndian.PutUint64(n[:], uint64(len(f.rel)))
+	h.h.Write(n[:])
+	h.h.Write([]byte(f.rel))
+	binary.BigEndian.PutUint64(n[:], uint64(len(f.data)))
+	h.h.Write(n[:])
+	h.h.Write(f.data)
+}
+
+// sum returns the fingerprint of the files added, in hex.
+func (h hasher) sum() string { return hex.EncodeToString(h.h.Sum(nil)) }

@@ -7,9 +7,11 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/faqbot/faqbot/internal/content"
+	"github.com/faqbot/faqbot/internal/faq"
 )
 
 // writeFiles creates files (relative path -> content) under dir.
@@ -270,6 +272,38 @@ func BenchmarkFingerprint4000(b *testing.B) {
 	for b.Loop() {
 		if _, err := content.Fingerprint(dir); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// TestLoadEach checks that LoadEach hands every document to each as it is parsed,
+// that what each changes is in the library, and that the library and fingerprint
+// are LoadFingerprint's.
+func TestLoadEach(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{"synonyms.txt": "doctor, physician\n"}
+	for i := range 80 {
+		files[fmt.Sprintf("d%02d.md", i)] = doc(fmt.Sprintf("Document %d", i))
+	}
+	writeFiles(t, dir, files)
+	want, wantFP, err := content.LoadFingerprint(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var mu sync.Mutex
+	seen := map[string]string{}
+	lib, fp, err := content.LoadEach(dir, func(d *faq.Document) {
+		mu.Lock()
+		defer mu.Unlock()
+		seen[d.ID] = d.Passages[0].Text
+		d.Passages[0].Text = ""
+	})
+	if err != nil || fp != wantFP || len(lib.Documents) != len(want.Documents) || len(lib.Synonyms) != len(want.Synonyms) {
+		t.Fatalf("LoadEach = %d documents, %s, %v; want LoadFingerprint's %d documents, %s", len(lib.Documents), fp, err, len(want.Documents), wantFP)
+	}
+	for i, d := range lib.Documents {
+		if seen[d.ID] != want.Documents[i].Passages[0].Text || d.Passages[0].Text != "" {
+			t.Errorf("%s: each saw %q and left %q; want it to see the text and clear it", d.ID, seen[d.ID], d.Passages[0].Text)
 		}
 	}
 }

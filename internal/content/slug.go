@@ -21,7 +21,7 @@ type slugs struct {
 
 // newSlugs returns slugs with the given anchors already taken.
 func newSlugs(taken ...string) slugs {
-	s := slugs{taken: make(map[string]bool, 64), next: map[string]int{}}
+	s := slugs{taken: make(map[string]bool, len(taken)+8), next: map[string]int{}}
 	for _, t := range taken {
 		s.taken[t] = true
 	}

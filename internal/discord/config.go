@@ -15,6 +15,9 @@ const (
 	EnvPublicReplies   = "DISCORD_PUBLIC_REPLIES"
 	EnvModeratorRoleID = "DISCORD_MODERATOR_ROLE_ID"
 	EnvHelpChannels    = "DISCORD_HELP_CHANNELS"
+	EnvShardCount      = "SHARD_COUNT"
+	EnvShardID         = "SHARD_ID"
+	EnvRegister        = "DISCORD_REGISTER_COMMANDS"
 )
 
 // ConfigFromEnv reads the bot's configuration from environment variables through
@@ -44,7 +47,48 @@ func ConfigFromEnv(getenv func(string) string) (Config, error) {
 			return Config{}, fmt.Errorf("%s=%q: want a numeric Discord id (Developer Mode → Copy ID)", v[0], v[1])
 		}
 	}
+	if err := shardsFromEnv(getenv, &cfg); err != nil {
+		return Config{}, err
+	}
+	if v := strings.TrimSpace(getenv(EnvRegister)); v != "" {
+		b, err := strconv.ParseBool(v)
+		if err != nil {
+			return Config{}, fmt.Errorf("%s=%q: want true or false", EnvRegister, v)
+		}
+		cfg.RegisterCommands = &b
+	}
 	return cfg, nil
+}
+
+// shardsFromEnv reads SHARD_COUNT and SHARD_ID ("3", or a range "0-3") into cfg.
+func shardsFromEnv(getenv func(string) string, cfg *Config) error {
+	count, ids := strings.TrimSpace(getenv(EnvShardCount)), strings.TrimSpace(getenv(EnvShardID))
+	if count != "" {
+		n, err := strconv.Atoi(count)
+		if err != nil || n < 1 {
+			return fmt.Errorf("%s=%q: want a number of shards, 1 or more", EnvShardCount, count)
+		}
+		cfg.ShardCount = n
+	}
+	if ids == "" {
+		return nil
+	}
+	if cfg.ShardCount == 0 {
+		return fmt.Errorf("%s=%q needs %s: every process must shard by the same count", EnvShardID, ids, EnvShardCount)
+	}
+	first, last, isRange := strings.Cut(ids, "-")
+	if !isRange {
+		last = first
+	}
+	a, errA := strconv.Atoi(strings.TrimSpace(first))
+	b, errB := strconv.Atoi(strings.TrimSpace(last))
+	if errA != nil || errB != nil || a < 0 || b < a || b >= cfg.ShardCount {
+		return fmt.Errorf("%s=%q: want a shard (0 to %d) or a range of them such as 0-%d", EnvShardID, ids, cfg.ShardCount-1, cfg.ShardCount-1)
+	}
+	for id := a; id <= b; id++ {
+		cfg.ShardIDs = append(cfg.ShardIDs, id)
+	}
+	return nil
 }
 
 func isSnowflake(s string) bool {

@@ -23,6 +23,15 @@ func TestConfigFromEnv(t *testing.T) {
 		{name: "help channels", env: map[string]string{"DISCORD_HELP_CHANNELS": " 11, 12 11\n13 "},
 			want: Config{HelpChannels: []string{"11", "12", "13"}}},
 		{name: "bad help channel", env: map[string]string{"DISCORD_HELP_CHANNELS": "11,#help"}, wantErr: "DISCORD_HELP_CHANNELS"},
+		{name: "shard count", env: map[string]string{"SHARD_COUNT": "4"}, want: Config{ShardCount: 4}},
+		{name: "one shard", env: map[string]string{"SHARD_COUNT": "4", "SHARD_ID": "3"}, want: Config{ShardCount: 4, ShardIDs: []int{3}}},
+		{name: "a range of shards", env: map[string]string{"SHARD_COUNT": "4", "SHARD_ID": "1-2", "DISCORD_REGISTER_COMMANDS": "false"},
+			want: Config{ShardCount: 4, ShardIDs: []int{1, 2}, RegisterCommands: new(false)}},
+		{name: "shard without count", env: map[string]string{"SHARD_ID": "1"}, wantErr: "needs SHARD_COUNT"},
+		{name: "shard past count", env: map[string]string{"SHARD_COUNT": "2", "SHARD_ID": "2"}, wantErr: "SHARD_ID"},
+		{name: "backwards range", env: map[string]string{"SHARD_COUNT": "4", "SHARD_ID": "2-1"}, wantErr: "SHARD_ID"},
+		{name: "bad count", env: map[string]string{"SHARD_COUNT": "0"}, wantErr: "SHARD_COUNT"},
+		{name: "bad register", env: map[string]string{"DISCORD_REGISTER_COMMANDS": "maybe"}, wantErr: "DISCORD_REGISTER_COMMANDS"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -50,6 +50,15 @@ type Config struct {
 	// Now returns the current time for the auto-replies' rate limits (time.Now when
 	// nil); tests set it.
 	Now func() time.Time
+	// ShardCount (SHARD_COUNT) is the number of gateway shards all processes share
+	// out; 0 takes the number Discord recommends (GET /gateway/bot).
+	ShardCount int
+	// ShardIDs (SHARD_ID: one shard or a range) are the shards this process runs;
+	// empty runs them all.
+	ShardIDs []int
+	// RegisterCommands (DISCORD_REGISTER_COMMANDS) says whether this process
+	// registers the slash commands; nil lets RegistersCommands decide.
+	RegisterCommands *bool
 }
 
 func (c Config) withDefaults() Config {

@@ -72,17 +72,23 @@ func TestGateway(t *testing.T) {
 	knownTitle := known.Title
 
 	t.Run("identify with non-privileged intents and register commands to the guild", func(t *testing.T) {
-		if all := h.fake.Requests(); len(all) == 0 || all[0].Method != "GET" || all[0].Path != "/gateway" {
-			t.Errorf("first request = %+v; want GET /gateway through DISCORD_API_URL", all)
-		}
 		var reqs []discordtest.Request
+		gets := map[string]bool{}
 		for _, r := range h.fake.Requests() {
-			if r.Method == "PUT" || r.Method == "WS" {
+			switch r.Method {
+			case "GET":
+				gets[r.Path] = true
+			case "WS":
+				reqs = append([]discordtest.Request{r}, reqs...)
+			case "PUT":
 				reqs = append(reqs, r)
 			}
 		}
+		if !gets["/gateway/bot"] || !gets["/gateway"] {
+			t.Errorf("GET requests %v; want /gateway/bot and /gateway through DISCORD_API_URL", gets)
+		}
 		if len(reqs) != 2 || reqs[0].Path != "identify" {
-			t.Fatalf("requests = %+v; want identify then the commands", reqs)
+			t.Fatalf("requests = %+v; want identify and the commands", reqs)
 		}
 		var id struct {
 			Intents int `json:"intents"`
@@ -298,7 +304,7 @@ func TestGateway(t *testing.T) {
 	t.Run("a failed reply is logged with the interaction id, not the token", func(t *testing.T) {
 		h.fake.Fail("POST", "/interactions/1851/", http.StatusInternalServerError, 1)
 		h.dispatch(t, "INTERACTION_CREATE", discordtest.Command("1851", asker(1851), "ask", map[string]string{"question": knownQuestion}))
-		if err := h.logs.await(h.ctx(), `msg="interaction reply failed" interaction=1851`); err != nil {
+		if err := h.logs.await(h.ctx(), `msg="interaction reply failed" shard=0 interaction=1851`); err != nil {
 			t.Fatal(err)
 		}
 		if strings.Contains(h.logs.String(), discordtest.Token("1851")) {

@@ -86,7 +86,7 @@ func (l signalLibrary) drain() {
 	}
 }
 
-// harness is the real bot (ServeGateway, the real answering service and index over a
+// harness is the real bot (RegisterCommands, ServeGateway, the real answering service and index over a
 // temp copy of content/) connected to a fake Discord.
 type harness struct {
 	t          *testing.T
@@ -130,9 +130,14 @@ func startBotWith(t *testing.T, cfg discord.Config, opt botOptions) *harness {
 		t.Fatal(err)
 	}
 
+	bot := discord.New(cfg, svc, sess, log)
+	// As serve.Run does: the commands are registered, then the gateway connects.
+	if err := bot.RegisterCommands(sess); err != nil {
+		t.Fatalf("RegisterCommands: %v", err)
+	}
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
-	go func() { done <- discord.New(cfg, svc, sess, log).ServeGateway(ctx, sess) }()
+	go func() { done <- bot.ServeGateway(ctx, sess) }()
 	var once sync.Once
 	var serveErr error
 	h.stop = func() error {
@@ -152,18 +157,13 @@ func startBotWith(t *testing.T, cfg discord.Config, opt botOptions) *harness {
 			t.Logf("bot logs:\n%s", logs.String())
 		}
 	})
-	registered := make(chan error, 1)
-	go func() {
-		_, err := fake.Await(h.ctx(), discordtest.Route("PUT", "/applications/"))
-		registered <- err
-	}()
-	select {
-	case err := <-registered:
-		if err != nil {
-			t.Fatalf("bot never registered its commands: %v", err)
+	if err := logs.await(h.ctx(), `msg="gateway ready"`); err != nil {
+		select {
+		case err := <-done:
+			t.Fatalf("ServeGateway = %v before the gateway was ready", err)
+		default:
+			t.Fatalf("the gateway never got ready: %v", err)
 		}
-	case err := <-done:
-		t.Fatalf("ServeGateway = %v before registering commands", err)
 	}
 	if err := fake.Connected(h.ctx()); err != nil {
 		t.Fatal(err)

@@ -25,7 +25,7 @@ const answerTimeout = 2500 * time.Millisecond
 // shutdown (context.WithoutCancel): in-flight work should finish. Respond itself never
 // blocks on slow work (Discord's 3 s).
 func (b *Bot) Respond(ctx context.Context, transport string, i *discordgo.Interaction) (resp *discordgo.InteractionResponse, later func(context.Context)) {
-	log := b.log.With("interaction", i.ID, "user", userID(i))
+	log := logFrom(ctx, b.log).With("interaction", i.ID, "user", userID(i))
 	from := faq.Origin{Transport: transport, Server: i.GuildID, User: userID(i)}
 	switch i.Type {
 	case discordgo.InteractionPing:

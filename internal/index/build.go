@@ -22,6 +22,8 @@ type build struct {
 	texts    *texts
 	lib      faq.Library
 	passages map[string]located
+	// answers caches Find's results for this build (nil: none).
+	answers *answerCache
 	// warm starts the ranker's warm-up once; stopWarm stops it and warmed is closed
 	// once it ended. They are nil until it starts.
 	warm     sync.Once

@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/faqbot/faqbot/internal/faq"
@@ -107,33 +108,74 @@ type textRef struct {
 	Hash uint64
 }
 
-// writeTexts writes the passages' texts into build's textsFile and returns where
-// each is. It takes the texts out of lib, to spare memory while the index is built.
-func writeTexts(dir string, lib faq.Library) ([]textRef, error) {
-	refs := make([]textRef, 0, lib.Passages())
-	err := writeFileSync(filepath.Join(dir, textsFile), func(f *os.File) error {
-		w := bufio.NewWriterSize(f, 1<<16)
-		var off int64
-		for _, d := range lib.Documents {
-			for j := range d.Passages {
-				p := &d.Passages[j]
-				h := fnv.New64a()
-				h.Write([]byte(p.Text))
-				refs = append(refs, textRef{Off: off, Len: len(p.Text), Hash: h.Sum64()})
-				if _, err := w.WriteString(p.Text); err != nil {
-					return err
-				}
-				off += int64(len(p.Text))
-				p.Text = ""
-			}
-		}
-		return w.Flush()
-	})
+// textWriter writes passages' texts into a build's textsFile as the content is
+// read, document by document in any order, and drops them from the documents, so
+// that the library's texts are never all in memory. It is safe for concurrent use.
+type textWriter struct {
+	mu   sync.Mutex
+	f    *os.File
+	w    *bufio.Writer
+	off  int64
+	refs map[string]textRef // by passage ID
+	err  error
+}
+
+func newTextWriter(dir string) (*textWriter, error) {
+	f, err := os.Create(filepath.Join(dir, textsFile))
 	if err != nil {
 		return nil, fmt.Errorf("write passage texts: %w", err)
 	}
+	return &textWriter{f: f, w: bufio.NewWriterSize(f, 1<<16), refs: map[string]textRef{}}, nil
+}
+
+// add writes the texts of d's passages and takes them out of d.
+func (t *textWriter) add(d *faq.Document) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	for j := range d.Passages {
+		p := &d.Passages[j]
+		h := fnv.New64a()
+		h.Write([]byte(p.Text))
+		t.refs[p.ID] = textRef{Off: t.off, Len: len(p.Text), Hash: h.Sum64()}
+		if _, err := t.w.WriteString(p.Text); err != nil && t.err == nil {
+			t.err = err
+		}
+		t.off += int64(len(p.Text))
+		p.Text = ""
+	}
+}
+
+// finish syncs and closes the file and returns where the text of each of lib's
+// passages is, in library order.
+func (t *textWriter) finish(lib faq.Library) ([]textRef, error) {
+	err := t.err
+	if err == nil {
+		err = t.w.Flush()
+	}
+	if err == nil {
+		err = t.f.Sync()
+	}
+	if cerr := t.f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return nil, fmt.Errorf("write passage texts: %w", err)
+	}
+	refs := make([]textRef, 0, lib.Passages())
+	for _, d := range lib.Documents {
+		for _, p := range d.Passages {
+			r, ok := t.refs[p.ID]
+			if !ok {
+				return nil, fmt.Errorf("write passage texts: no text of %s", p.ID)
+			}
+			refs = append(refs, r)
+		}
+	}
 	return refs, nil
 }
+
+// abort closes the file, which the caller removes with its build.
+func (t *textWriter) abort() { t.f.Close() }
 
 // leanLibrary returns lib without the passages' texts and plain texts.
 func leanLibrary(lib faq.Library) faq.Library {
@@ -148,9 +190,8 @@ func leanLibrary(lib faq.Library) faq.Library {
 	return lean
 }
 
-// writeLibrary stores the snapshot of lib (without texts: see writeTexts) and the
-// build's meta next to its bleve index.
-func writeLibrary(dir string, snap snapshot, m meta) error {
+// writeSnapshot stores the snapshot of a library (without texts: see textWriter).
+func writeSnapshot(dir string, snap snapshot) error {
 	if err := writeFileSync(filepath.Join(dir, libraryFile), func(f *os.File) error {
 		w := bufio.NewWriterSize(f, 1<<16)
 		if err := gob.NewEncoder(w).Encode(snap); err != nil {
@@ -160,6 +201,11 @@ func writeLibrary(dir string, snap snapshot, m meta) error {
 	}); err != nil {
 		return fmt.Errorf("write library snapshot: %w", err)
 	}
+	return nil
+}
+
+// writeMeta stores a build's meta and syncs the build directory.
+func writeMeta(dir string, m meta) error {
 	if err := writeFileSync(filepath.Join(dir, metaFile), func(f *os.File) error {
 		enc := json.NewEncoder(f)
 		enc.SetIndent("", "  ")

@@ -42,30 +42,45 @@ func (s *Store) Reindex(ctx context.Context) (faq.ReindexReport, error) {
 	if err != nil || time.Since(newest) < racyWindow {
 		files = ""
 	}
-	lib, fp, err := content.LoadFingerprint(s.cfg.ContentDir)
+	dir, err := os.MkdirTemp(s.cfg.IndexDir, buildPrefix+start.UTC().Format("20060102T150405")+"-")
 	if err != nil {
+		return faq.ReindexReport{}, fmt.Errorf("reindex: %w", err)
+	}
+	// The passages' texts go to the build's texts file as the content is read: the
+	// library is never in memory with them all.
+	tw, err := newTextWriter(dir)
+	if err != nil {
+		os.RemoveAll(dir)
+		return faq.ReindexReport{}, fmt.Errorf("reindex: %w", err)
+	}
+	lib, fp, err := content.LoadEach(s.cfg.ContentDir, tw.add)
+	if err != nil {
+		tw.abort()
+		os.RemoveAll(dir)
 		var ce *content.Error
 		if errors.As(err, &ce) {
 			return faq.ReindexReport{}, &ContentError{Err: err}
 		}
 		return faq.ReindexReport{}, fmt.Errorf("reindex: %w", err)
 	}
-	loaded := time.Now()
-	dir, err := os.MkdirTemp(s.cfg.IndexDir, buildPrefix+start.UTC().Format("20060102T150405")+"-")
-	if err != nil {
-		return faq.ReindexReport{}, fmt.Errorf("reindex: %w", err)
-	}
-	m := meta{Fingerprint: fp, Files: files, Documents: len(lib.Documents), Passages: lib.Passages()}
-	st, t, err := s.build(ctx, dir, m, lib)
+	refs, err := tw.finish(lib)
 	if err != nil {
 		os.RemoveAll(dir)
 		return faq.ReindexReport{}, fmt.Errorf("reindex: %w", err)
 	}
+	loaded := time.Now()
+	m := meta{Fingerprint: fp, Files: files, Documents: len(lib.Documents), Passages: lib.Passages()}
+	st, t, err := s.build(ctx, dir, m, lib, refs)
+	if err != nil {
+		os.RemoveAll(dir)
+		return faq.ReindexReport{}, fmt.Errorf("reindex: %w", err)
+	}
+	st.answers = newAnswerCache(s.cfg.AnswerCache)
 
 	s.mu.Lock()
 	s.st = st
 	s.mu.Unlock()
-	st.startWarm()
+	s.startWarm(st)
 	var retired []string
 	if old != nil {
 		if err := old.close(); err != nil {
@@ -91,18 +106,12 @@ type buildTimes struct {
 	index, snapshot time.Duration
 }
 
-// build writes the passages' texts, the ranker's index and the library snapshot
-// into dir and makes it current. The texts are written first and dropped from lib,
-// which this takes over, so that they are not in memory while the index is built.
-func (s *Store) build(ctx context.Context, dir string, m meta, lib faq.Library) (*build, buildTimes, error) {
+// build writes the ranker's index and the library snapshot into dir, where the
+// passages' texts already are (refs), and makes it current. It takes lib over: the
+// ranker may drop what it has indexed.
+func (s *Store) build(ctx context.Context, dir string, m meta, lib faq.Library, refs []textRef) (*build, buildTimes, error) {
 	var t buildTimes
 	start := time.Now()
-	refs, err := writeTexts(dir, lib)
-	if err != nil {
-		return nil, t, err
-	}
-	t.snapshot = time.Since(start)
-	start = time.Now()
 	r, err := s.backend.Build(ctx, filepath.Join(dir, rankerDir), lib)
 	if err != nil {
 		return nil, t, err
@@ -111,7 +120,11 @@ func (s *Store) build(ctx context.Context, dir string, m meta, lib faq.Library) 
 	start = time.Now()
 	m.Built = time.Now().UTC()
 	snap := snapshot{Library: leanLibrary(lib), Texts: refs}
-	if err := writeLibrary(dir, snap, m); err != nil {
+	if err := writeSnapshot(dir, snap); err != nil {
+		r.Close()
+		return nil, t, err
+	}
+	if err := writeMeta(dir, m); err != nil {
 		r.Close()
 		return nil, t, err
 	}

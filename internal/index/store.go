@@ -14,7 +14,6 @@ import (
 	"os"
 	"sync"
 
-	"github.com/faqbot/faqbot/internal/content"
 	"github.com/faqbot/faqbot/internal/faq"
 )
 
@@ -46,7 +45,8 @@ func (e *ContentError) Unwrap() error { return e.Err }
 // Backend builds and opens the rankers of builds; search.Backend is the one in use.
 type Backend interface {
 	// Build indexes lib (its passages' Plain text; Text is dropped to spare memory)
-	// into dir, which does not exist yet, and opens the result.
+	// into dir, which does not exist yet, and opens the result. It may drop the
+	// passages' Plain texts as it goes: the Store does not use them afterwards.
 	Build(ctx context.Context, dir string, lib faq.Library) (faq.Ranker, error)
 	// Open opens what Build wrote into dir. lib is the library it was built from,
 	// without the passages' texts.
@@ -57,6 +57,14 @@ type Backend interface {
 type Config struct {
 	ContentDir string
 	IndexDir   string
+	// AnswerCache is how many questions' results each build keeps, so that a
+	// question asked again is not searched again (DefaultAnswerCache when 0, none
+	// when negative).
+	AnswerCache int
+	// NoWarm leaves the ranker's caches to fill as questions use them, instead of
+	// warming them in the background once a build is in service: for a command
+	// that answers a question or two and exits, warming only competes with it.
+	NoWarm bool
 }
 
 // Store is the index in service and the builds on disk. It is safe for concurrent
@@ -101,6 +109,7 @@ func (s *Store) Open() error {
 		s.log.Warn("ignoring unreadable index", "build", dir, "err", err)
 		return nil
 	}
+	st.answers = newAnswerCache(s.cfg.AnswerCache)
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.closed {
@@ -119,17 +128,30 @@ func (s *Store) Open() error {
 // build fails (bad content) and an older build exists, the older build serves and the
 // error is logged; with no build at all the error is returned.
 func (s *Store) Load(ctx context.Context) error {
+	// The content's files are listed and stat'ed while the build opens: neither
+	// needs the other, and each is a good part of starting up.
+	type listed struct {
+		files string
+		err   error
+	}
+	files := make(chan listed, 1)
+	go func() {
+		f, err := filesFingerprint(s.cfg.ContentDir)
+		files <- listed{f, err}
+	}()
 	if err := s.Open(); err != nil {
+		<-files
 		return err
 	}
-	stale, err := s.Stale()
+	l := <-files
+	_, stale, err := s.changedFrom(l.files, l.err)
 	if err != nil && !s.Status().Ready {
 		return err
 	}
 	if !stale {
 		s.mu.RLock()
 		if s.st != nil {
-			s.st.startWarm()
+			s.startWarm(s.st)
 		}
 		s.mu.RUnlock()
 		return nil
@@ -188,6 +210,9 @@ func (s *Store) Find(ctx context.Context, question string, n int) (faq.Match, er
 		return faq.Match{}, err
 	}
 	defer s.release()
+	if m, ok := st.answers.get(question, n); ok {
+		return m, nil
+	}
 	r, err := st.ranker.Rank(ctx, question, n)
 	if err != nil {
 		return faq.Match{}, fmt.Errorf("rank: %w", err)
@@ -200,6 +225,7 @@ func (s *Store) Find(ctx context.Context, question string, n int) (faq.Match, er
 			m.Entries[0].Text = st.passages[m.Entries[0].Passage.ID].text()
 		}
 	}
+	st.answers.put(question, n, m)
 	return m, nil
 }
 
@@ -256,34 +282,4 @@ func (s *Store) Close() error {
 		return s.st.close()
 	}
 	return nil
-}
-
-// Stale reports whether the content differs from what the build in service was
-// built from (or there is no build). When no content file's name, size or
-// modification time changed since the build, the content is taken as unchanged
-// without reading it; otherwise its bytes are compared (content.Fingerprint).
-func (s *Store) Stale() (bool, error) {
-	_, stale, err := s.changed()
-	return stale, err
-}
-
-// changed is Stale, with the fingerprint of the content's bytes when they were read
-// ("" when the file times alone showed nothing changed).
-func (s *Store) changed() (fingerprint string, stale bool, err error) {
-	s.mu.RLock()
-	st := s.st
-	s.mu.RUnlock()
-	if st == nil {
-		return "", true, nil
-	}
-	if st.files != "" {
-		if files, err := filesFingerprint(s.cfg.ContentDir); err == nil && files == st.files {
-			return "", false, nil
-		}
-	}
-	fp, err := content.Fingerprint(s.cfg.ContentDir)
-	if err != nil {
-		return "", true, err
-	}
-	return fp, st.fingerprint != fp, nil
 }

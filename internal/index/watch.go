@@ -8,7 +8,10 @@ import (
 	"fmt"
 	"io/fs"
 	"path/filepath"
+	"runtime"
+	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/faqbot/faqbot/internal/content"
@@ -24,10 +27,12 @@ func filesFingerprint(dir string) (string, error) {
 	return fp, err
 }
 
-// filesFingerprintNewest is filesFingerprint and the newest modification time.
+// filesFingerprintNewest is filesFingerprint and the newest modification time. The
+// files are listed first and stat'ed on every core (a stat is most of the cost, and
+// MedQuAD has 6,000 files), then hashed in order.
 func filesFingerprintNewest(dir string) (string, time.Time, error) {
-	h := sha256.New()
-	var newest time.Time
+	var files []fs.DirEntry
+	var rels []string
 	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
@@ -41,19 +46,49 @@ func filesFingerprintNewest(dir string) (string, time.Time, error) {
 		if d.IsDir() {
 			return nil
 		}
-		info, err := d.Info()
-		if err != nil {
-			return err
+		rel, ok := strings.CutPrefix(path, dir+string(filepath.Separator))
+		if !ok { // dir is not clean: let filepath make the path relative
+			rel, _ = filepath.Rel(dir, path)
+		}
+		files = append(files, d)
+		rels = append(rels, filepath.ToSlash(rel))
+		return nil
+	})
+	if err != nil {
+		return "", time.Time{}, fmt.Errorf("list content files: %w", err)
+	}
+	infos := make([]fs.FileInfo, len(files))
+	errs := make([]error, len(files))
+	workers := min(runtime.GOMAXPROCS(0), max(1, len(files)/256))
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() {
+			for i := w; i < len(files); i += workers {
+				infos[i], errs[i] = files[i].Info()
+			}
+		})
+	}
+	wg.Wait()
+	h := sha256.New()
+	var newest time.Time
+	line := make([]byte, 0, 256)
+	for i, info := range infos {
+		if errs[i] != nil {
+			return "", newest, fmt.Errorf("list content files: %w", errs[i])
 		}
 		if info.ModTime().After(newest) {
 			newest = info.ModTime()
 		}
-		rel, _ := filepath.Rel(dir, path)
-		fmt.Fprintf(h, "%q %d %d %v\n", filepath.ToSlash(rel), info.Size(), info.ModTime().UnixNano(), info.Mode())
-		return nil
-	})
-	if err != nil {
-		return "", newest, fmt.Errorf("list content files: %w", err)
+		// As fmt's "%q %d %d %v\n" writes it, which builds on disk recorded.
+		line = strconv.AppendQuote(line[:0], rels[i])
+		line = append(line, ' ')
+		line = strconv.AppendInt(line, info.Size(), 10)
+		line = append(line, ' ')
+		line = strconv.AppendInt(line, info.ModTime().UnixNano(), 10)
+		line = append(line, ' ')
+		line = append(line, info.Mode().String()...)
+		line = append(line, '\n')
+		h.Write(line)
 	}
 	return hex.EncodeToString(h.Sum(nil)), newest, nil
 }

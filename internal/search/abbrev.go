@@ -30,7 +30,7 @@ type abbrev struct {
 }
 
 func newDeriver(an analysis.Analyzer) *deriver {
-	return &deriver{an: an, dict: newDictionary(), seen: map[string]bool{}, abbrevs: map[string]*abbrev{}}
+	return &deriver{an: an, dict: englishDictionary(), seen: map[string]bool{}, abbrevs: map[string]*abbrev{}}
 }
 
 // analysed is a phrase's terms, space-separated.

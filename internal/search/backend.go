@@ -13,9 +13,11 @@ type Backend struct {
 	Options Options
 }
 
-// Build is Build with b's Options, as a faq.Ranker.
+// Build is Build with b's Options, as a faq.Ranker, except that it drops each of
+// lib's passages' Plain text as it indexes it (index.Store builds from a library it
+// does not index again), so that they are not all in memory at once.
 func (b Backend) Build(ctx context.Context, dir string, lib faq.Library) (faq.Ranker, error) {
-	ix, err := Build(ctx, dir, lib, b.Options)
+	ix, err := buildOpen(ctx, dir, lib, b.Options, true)
 	if err != nil {
 		return nil, err // not a nil *Index in a non-nil interface
 	}

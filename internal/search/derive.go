@@ -67,24 +67,30 @@ func deriveSynonyms(lib faq.Library, an analysis.Analyzer) []faq.SynonymRule {
 	d := newDeriver(an)
 	for _, doc := range lib.Documents {
 		for _, p := range doc.Passages {
-			topic := titleWords(p.Title + " " + doc.Title)
-			for line := range strings.SplitSeq(p.Plain, "\n") {
-				// The words each pattern needs, looked for first: a regular
-				// expression is slow to run over all of a large content's text.
-				d.alsoCalled(line, topic)
-				if strings.Contains(line, "name for") || strings.Contains(line, "names for") {
-					d.otherNames(line, topic)
-				}
-				if strings.IndexByte(line, '(') >= 0 {
-					d.abbreviations(line)
-				}
-			}
-			if m := namesTitle.FindStringSubmatch(p.Title); m != nil {
-				d.nameList(m[1], p.Plain)
-			}
+			d.passage(doc.Title, p.Title, p.Plain)
 		}
 	}
 	return d.rules()
+}
+
+// passage finds the synonyms stated in the plain text of a passage titled title,
+// of a document titled document. Passages are given in content order.
+func (d *deriver) passage(document, title, plain string) {
+	topic := titleWords(title + " " + document)
+	for line := range strings.SplitSeq(plain, "\n") {
+		// The words each pattern needs, looked for first: a regular expression is
+		// slow to run over all of a large content's text.
+		d.alsoCalled(line, topic)
+		if strings.Contains(line, "name for") || strings.Contains(line, "names for") {
+			d.otherNames(line, topic)
+		}
+		if strings.IndexByte(line, '(') >= 0 {
+			d.abbreviations(line)
+		}
+	}
+	if m := namesTitle.FindStringSubmatch(title); m != nil {
+		d.nameList(m[1], plain)
+	}
 }
 
 // titleWords are the words of a title that could show what a passage is about: not

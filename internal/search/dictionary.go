@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"sort"
 	"strings"
+	"sync"
 )
 
 // dictionaryText is an English word list (see the head of dictionary.txt).
@@ -13,6 +14,9 @@ var dictionaryText string
 
 // dictionary is a sorted list of correctly spelled English words.
 type dictionary []string
+
+// englishDictionary is the dictionary of dictionary.txt, parsed once.
+var englishDictionary = sync.OnceValue(newDictionary)
 
 func newDictionary() dictionary {
 	words := parseWordList(dictionaryText)

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"sync"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis"
@@ -44,6 +45,8 @@ type Index struct {
 	// Explain need them; byID finds one by its ID.
 	passages []passage
 	byID     map[string]int
+	// words are passageWords(passages), made on first use.
+	words func() [][]string
 }
 
 var _ faq.Ranker = (*Index)(nil)
@@ -90,6 +93,15 @@ func (ix *Index) load(lib faq.Library, derived []faq.SynonymRule) error {
 	for i, f := range fieldBoosts {
 		fields[i] = f.name
 	}
+	// What comes from the library is made while the index's dictionaries are read:
+	// each is a good part of opening a large index.
+	var wg sync.WaitGroup
+	wg.Go(func() {
+		ix.passages, ix.byID = newPassages(lib)
+		ix.words = sync.OnceValue(func() [][]string { return passageWords(ix.passages) })
+		ix.dictionary = englishDictionary()
+	})
+	defer wg.Wait()
 	if ix.exec, err = bm25.New(ix.bleve, fields); err != nil {
 		return err
 	}
@@ -97,9 +109,7 @@ func (ix *Index) load(lib faq.Library, derived []faq.SynonymRule) error {
 	ix.fuzzy = newFuzzyVocab(ix.vocab)
 	ix.generic = ix.analyzeSet(genericWords)
 	ix.common = newFuzzyVocab(commonWords(ix.generic))
-	ix.dictionary = newDictionary()
 	ix.synonyms = ix.newSynonymTable(slices.Concat(lib.Synonyms, ix.specific(derived), vocabulary))
-	ix.passages, ix.byID = newPassages(lib)
 	ix.cueTerms = aspects.cueTerms(ix.analyze)
 	return nil
 }

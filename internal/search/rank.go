@@ -192,7 +192,7 @@ func (ix *Index) findConcepts(ctx context.Context, concepts []concept, asked ask
 		var subject []string
 		if m.pos < len(ix.passages) {
 			m.aspects, subject = ix.titleOf(m.pos)
-			m.plainFAQ = ix.passages[m.pos].faq && !ix.passages[m.pos].alternates
+			m.plainFAQ = ix.passages[m.pos].faq && len(ix.passages[m.pos].alternates) == 0
 		}
 		m.covered = coverage(concepts, h.Matched, subject)
 		res.hits = append(res.hits, m)

@@ -10,13 +10,11 @@ import (
 )
 
 // passage is what the index keeps of a library passage: its title, and for
-// autocomplete whether it is an FAQ entry and the words of its title and
-// alternate phrasings.
+// autocomplete whether it is an FAQ entry and its alternate phrasings.
 type passage struct {
 	id, title  string
 	faq, intro bool
-	alternates bool     // it has "Also asked" phrasings
-	words      []string // lowercased words of the title and its alternate phrasings
+	alternates []string // its "Also asked" phrasings
 	// about is what the title answers and is about, found the first time the
 	// passage is ranked (titles.go).
 	about titleInfo
@@ -28,16 +26,29 @@ func newPassages(lib faq.Library) ([]passage, map[string]int) {
 	byID := make(map[string]int, lib.Passages())
 	for _, d := range lib.Documents {
 		for _, p := range d.Passages {
-			words := splitWords(p.Title)
-			for _, a := range p.Alternates {
-				words = append(words, splitWords(a)...)
-			}
 			byID[p.ID] = len(out)
 			out = append(out, passage{id: p.ID, title: p.Title, faq: p.Kind == faq.KindFAQ, intro: p.Kind == faq.KindIntro,
-				alternates: len(p.Alternates) > 0, words: words})
+				alternates: p.Alternates})
 		}
 	}
 	return out, byID
+}
+
+// passageWords returns, for each passage, the lowercased words of its title and
+// alternate phrasings, which autocomplete matches. They are split on the first
+// Suggest, not when the index opens: a command that answers one question never
+// needs them.
+func passageWords(passages []passage) [][]string {
+	out := make([][]string, len(passages))
+	for i := range passages {
+		p := &passages[i]
+		words := splitWords(p.title)
+		for _, a := range p.alternates {
+			words = append(words, splitWords(a)...)
+		}
+		out[i] = words
+	}
+	return out
 }
 
 func splitWords(s string) []string {
@@ -64,11 +75,12 @@ func (ix *Index) Suggest(ctx context.Context, prefix string, n int) ([]faq.Hit, 
 		i, score int
 	}
 	var found []scored
+	words := ix.words()
 	for i := range ix.passages {
 		p := &ix.passages[i]
 		score := 0
 		for _, w := range typed {
-			if hasWordPrefix(p.words, w) {
+			if hasWordPrefix(words[i], w) {
 				score += 2
 			}
 		}

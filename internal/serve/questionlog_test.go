@@ -70,6 +70,9 @@ func startGateway(t *testing.T, cfg serve.Config) *gatewayBot {
 	if _, err := g.fake.Await(deadline(t), discordtest.Route("PUT", "/applications/")); err != nil {
 		t.Fatalf("the bot did not register its commands: %v", err)
 	}
+	if err := g.fake.Connected(deadline(t)); err != nil {
+		t.Fatalf("the bot did not connect to the gateway: %v", err)
+	}
 	return g
 }
 

@@ -87,8 +87,9 @@ func NewService(cfg Config, obs faq.Observer, log *slog.Logger) (*Service, error
 }
 
 // Run serves until ctx is done. The HTTP servers start first, so that /healthz says
-// "not ready" while the index loads (or is built, when the content changed); then the
-// gateway connects. At the end it stops taking new work, lets in-flight replies
+// "not ready" while the index loads (or is built, when the content changed); the
+// commands are registered if this process is the one to (Discord.RegistersCommands);
+// then the gateway connects. At the end it stops taking new work, lets in-flight replies
 // finish and closes the index.
 func Run(ctx context.Context, cfg Config, log *slog.Logger) error {
 	reg := cfg.Registry
@@ -163,6 +164,16 @@ func Run(ctx context.Context, cfg Config, log *slog.Logger) error {
 		run("metrics", func() error { return serveHTTP(ctx, ln, r.mux(false, true), log) })
 	}
 
+	// Commands are registered by one process of a deployment, whatever transports it
+	// runs: the one with the gateway's shard 0, or one without a gateway. It is done
+	// before the index loads, so that a process saying it is ready has done it.
+	if cfg.Discord.RegistersCommands(cfg.Gateway) {
+		if err := bot.RegisterCommands(sess); err != nil {
+			cancel()
+			wg.Wait()
+			return err
+		}
+	}
 	if err := store.Load(ctx); err != nil {
 		cancel()
 		wg.Wait()

@@ -210,6 +210,29 @@ func TestHealthzGatewayOnly(t *testing.T) {
 	}
 }
 
+// TestEndpointOnlyRegistersCommands: a process with the bot token and no gateway (an
+// HTTP-endpoint deployment) registers the commands when it starts, unless told not to.
+func TestEndpointOnlyRegistersCommands(t *testing.T) {
+	for _, register := range []bool{true, false} {
+		fake := discordtest.New(t, "bot-token")
+		cfg := serve.Config{Discord: discord.Config{Token: "bot-token", APIURL: fake.APIURL()}}
+		if !register {
+			cfg.Discord.RegisterCommands = new(false)
+		}
+		s := start(t, cfg, true, false)
+		awaitStatus(t, s.public+serve.PathHealth, http.StatusOK)
+		registered := 0
+		for _, r := range fake.Requests() {
+			if discordtest.Route("PUT", "/applications/"+discordtest.AppID+"/commands")(r) {
+				registered++
+			}
+		}
+		if want := map[bool]int{true: 1, false: 0}[register]; registered != want {
+			t.Errorf("DISCORD_REGISTER_COMMANDS %v: registered %d times; want %d", register, registered, want)
+		}
+	}
+}
+
 // TestRoutes: what each server carries.
 func TestRoutes(t *testing.T) {
 	s := start(t, serve.Config{}, true, true)

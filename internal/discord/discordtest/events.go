@@ -89,3 +89,9 @@ func Message(id string, author Member, content string, mentionBot bool) map[stri
 		"timestamp": "2026-01-01T00:00:00Z",
 	}
 }
+
+// InGuild returns the event payload p as sent in server guildID instead of GuildID.
+func InGuild(p map[string]any, guildID string) map[string]any {
+	p["guild_id"] = guildID
+	return p
+}

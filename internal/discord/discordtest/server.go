@@ -32,6 +32,8 @@ type Request struct {
 	Body   []byte
 	// Status is the status the fake answered with.
 	Status int
+	// Shard is the shard of a gateway operation.
+	Shard int
 }
 
 // JSON decodes the body into v.
@@ -41,6 +43,10 @@ func (r Request) JSON(v any) error { return json.Unmarshal(r.Body, v) }
 type Server struct {
 	// Token is the bot token REST calls must carry ("Bot " + Token); empty accepts any.
 	Token string
+	// GatewayBot is what GET /gateway/bot answers, but for its url: the recommended
+	// number of shards (1 when 0) and the session start limit (1,000 starts, one
+	// at a time, when zero). Set it before the bot connects.
+	GatewayBot GatewayBot
 
 	srv *httptest.Server
 	log *recorder
@@ -145,8 +151,12 @@ func (s *Server) route(r *http.Request, path string, body []byte) (status int, r
 		return status, resp, nil
 	}
 	switch {
-	case r.Method == http.MethodGet && (path == "/gateway" || path == "/gateway/bot"):
-		return 200, fmt.Sprintf(`{"url": %q, "shards": 1}`, s.GatewayURL()), nil
+	case r.Method == http.MethodGet && path == "/gateway":
+		return 200, fmt.Sprintf(`{"url": %q}`, s.GatewayURL()), nil
+	case r.Method == http.MethodGet && path == "/gateway/bot":
+		return 200, s.gatewayBot(), nil
+	case r.Method == http.MethodGet && path == "/oauth2/applications/@me":
+		return 200, fmt.Sprintf(`{"id": %q, "name": "faqbot", "bot_public": true}`, AppID), nil
 	case r.Method == http.MethodPut && parts[0] == "applications" && parts[len(parts)-1] == "commands":
 		return 200, withIDs(body), nil
 	case r.Method == http.MethodPost && parts[0] == "interactions" && len(parts) == 4 && parts[3] == "callback":
@@ -157,6 +167,31 @@ func (s *Server) route(r *http.Request, path string, body []byte) (status int, r
 		return 200, s.message(body, parts[1]), nil
 	}
 	return http.StatusNotFound, `{"message": "404: Not Found", "code": 0}`, nil
+}
+
+// GatewayBot is the part of GET /gateway/bot's answer a test sets.
+type GatewayBot struct {
+	Shards int
+	// SessionStartLimit: Total and Remaining starts, ResetAfter (milliseconds) and
+	// MaxConcurrency, as Discord names them.
+	Total, Remaining, ResetAfter, MaxConcurrency int
+}
+
+func (s *Server) gatewayBot() string {
+	g := s.GatewayBot
+	if g.Shards == 0 {
+		g.Shards = 1
+	}
+	if g.Total == 0 {
+		g.Total, g.Remaining, g.MaxConcurrency = 1000, 1000, 1
+	}
+	b, _ := json.Marshal(map[string]any{
+		"url": s.GatewayURL(), "shards": g.Shards,
+		"session_start_limit": map[string]int{
+			"total": g.Total, "remaining": g.Remaining, "reset_after": g.ResetAfter, "max_concurrency": g.MaxConcurrency,
+		},
+	})
+	return string(b)
 }
 
 // message echoes a sent message back as Discord's message object.

@@ -28,7 +28,20 @@ func Open(t testing.TB, contentDir string, cfg answer.Config, obs faq.Observer) 
 // build in service, closed when the test ends.
 func Store(t testing.TB, contentDir, dir string) *index.Store {
 	t.Helper()
-	svc, err := serve.NewService(serve.Config{Index: index.Config{ContentDir: contentDir, IndexDir: filepath.Join(dir, "index")}}, nil, nil)
+	return store(t, index.Config{ContentDir: contentDir, IndexDir: filepath.Join(dir, "index")})
+}
+
+// Searching is Store without the answer cache: every question is searched, as a
+// benchmark of answering needs.
+func Searching(t testing.TB, contentDir, dir string) *index.Store {
+	t.Helper()
+	return store(t, index.Config{ContentDir: contentDir, IndexDir: filepath.Join(dir, "index"), AnswerCache: -1})
+}
+
+func store(t testing.TB, cfg index.Config) *index.Store {
+	t.Helper()
+	contentDir := cfg.ContentDir
+	svc, err := serve.NewService(serve.Config{Index: cfg}, nil, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -39,6 +39,11 @@ func (s *Searcher) newClause(ctx context.Context, r index.IndexReader, q query.Q
 			return clause{term: tq.Term, field: field, boost: tq.BoostVal.Value(), cached: p, idf: p.idf}, nil
 		}
 		if avgLen, ok := s.avgLen(field); ok {
+			if s.postings.whole && s.postings.terms[field] != nil {
+				// In no passage: it weighs in the query norm as bleve weighs it.
+				p := &postings{idf: s.termIDF(0, avgLen)}
+				return clause{term: tq.Term, field: field, boost: tq.BoostVal.Value(), cached: p, idf: p.idf}, nil
+			}
 			return s.newTermClause(ctx, r, field, tq.Term, tq.BoostVal.Value(), avgLen)
 		}
 	}

@@ -47,6 +47,9 @@ func newIndex(t *testing.T, scoring string) bleve.Index {
 		if i%2 == 0 {
 			body += " mild cases are common"
 		}
+		if i%60 == 0 {
+			body += " seldom seen" // in too few passages to be cached in a large index
+		}
 		rec := map[string]string{"title": kind + " of " + topic, "body": body, "extra": topic + " notes"}
 		if err := b.Index(fmt.Sprintf("p%03d", i), rec); err != nil {
 			t.Fatal(err)
@@ -107,6 +110,7 @@ func queries() []struct {
 		{"other queries", or(match, prefix, term("body", "outlook", 1))},
 		{"one clause", or(term("title", "migraine", 1))},
 		{"no match", or(term("body", "zzzz", 1), term("title", "qqqq", 2))},
+		{"terms in no passage, and in none of a field", or(term("body", "zzzz", 1), term("title", "gout", 3), term("title", "seldom", 1))},
 		{"at least two clauses", atLeastTwo},
 		{"boosted disjunction", boosted},
 	}

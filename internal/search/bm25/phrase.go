@@ -82,9 +82,9 @@ func (c *clause) runPhrase(queryNorm float64, acc *accumulator, cache *postingsC
 			h.scores = append(h.scores, dm.Score)
 			sctx.DocumentMatchPool.Put(dm)
 		}
-		if cache.reserve(max(len(h.docs), cacheMinPassages)) {
+		if n := max(len(h.docs), cache.minPassages); cache.reserve(n) {
 			if _, loaded := cache.m.LoadOrStore(phraseKey(c.field, c.phraseTerms), h); loaded {
-				cache.used.Add(-int64(max(len(h.docs), cacheMinPassages)))
+				cache.used.Add(-int64(n))
 			}
 		}
 	}

@@ -15,11 +15,22 @@ import (
 // Caching postings: a read-only index's BM25 score of a term in a passage, before
 // the query's weight, never changes, so the postings of common terms — the bulk of
 // what a question reads — are kept decoded, with their scores, after first use.
+// The cache is sized by what the index needs: room for every common term's
+// postings, and a quarter more for phrases' matches, so that however big the
+// index, no question reads a common term from the index more than once. Only a
+// memory budget (DefaultCacheBytes) bounds it.
 const (
-	// cacheMinPassages: terms in fewer passages are read from the index each time.
+	// cacheMinPassages: terms in fewer passages are read from the index each time,
+	// unless the whole index is small (smallIndex).
 	cacheMinPassages = 32
-	// cacheMaxPostings bounds the memory the cache takes: 12 bytes a posting.
-	cacheMaxPostings = 2 << 20
+	// smallIndex: when the postings of every term of an index number no more than
+	// this (under 1 MB cached), every term is cached.
+	smallIndex = 64 << 10
+	// postingBytes is what a cached posting takes: a passage and a score.
+	postingBytes = 12
+	// DefaultCacheBytes is the memory budget of a Searcher's postings cache; the
+	// cache takes less when the index needs less.
+	DefaultCacheBytes = 256 << 20
 )
 
 // postings are one term's passages in a field, in index order, with the term's
@@ -30,17 +41,33 @@ type postings struct {
 	scores []float64
 }
 
-// postingsCache holds postings by field and term. Its zero value is ready to use.
+// postingsCache holds postings by field and term, and phrases' matches. Its zero
+// value caches nothing; limit says how many postings it may hold.
 type postingsCache struct {
-	m    sync.Map // field+"\x00"+term -> *postings
-	used atomic.Int64
+	terms map[string]*sync.Map // field -> term -> *postings; fixed once made
+	m     sync.Map             // phraseKey -> *phraseHits
+	used  atomic.Int64
+	limit int64
+	// minPassages: terms in fewer passages are not cached.
+	minPassages int
+	// whole is set once every term of the index is cached: a term not found in a
+	// field's cache is in no passage of the field.
+	whole bool
 }
 
-func cacheKey(field, term string) string { return field + "\x00" + term }
+// init makes the cache's room for the terms of fields.
+func (c *postingsCache) init(fields []string) {
+	c.terms = make(map[string]*sync.Map, len(fields))
+	for _, f := range fields {
+		c.terms[f] = &sync.Map{}
+	}
+}
 
 func (c *postingsCache) get(field, term string) *postings {
-	if p, ok := c.m.Load(cacheKey(field, term)); ok {
-		return p.(*postings)
+	if fm := c.terms[field]; fm != nil {
+		if p, ok := fm.Load(term); ok {
+			return p.(*postings)
+		}
 	}
 	return nil
 }
@@ -48,10 +75,10 @@ func (c *postingsCache) get(field, term string) *postings {
 // reserve takes room for n postings, if the term is common enough to cache and
 // the cache has room.
 func (c *postingsCache) reserve(n int) bool {
-	if n < cacheMinPassages {
+	if n < c.minPassages {
 		return false
 	}
-	if c.used.Add(int64(n)) > cacheMaxPostings {
+	if c.used.Add(int64(n)) > c.limit {
 		c.used.Add(-int64(n))
 		return false
 	}
@@ -68,7 +95,12 @@ func (c *postingsCache) release(p *postings) {
 // put stores completed postings; when another query stored the term first, its
 // copy is kept and the room reserved for p given back.
 func (c *postingsCache) put(field, term string, p *postings) {
-	if _, loaded := c.m.LoadOrStore(cacheKey(field, term), p); loaded {
+	fm := c.terms[field]
+	if fm == nil {
+		c.release(p)
+		return
+	}
+	if _, loaded := fm.LoadOrStore(term, p); loaded {
 		c.release(p)
 	}
 }

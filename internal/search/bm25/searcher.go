@@ -39,27 +39,69 @@ type Searcher struct {
 	accs        sync.Pool // *accumulator
 	postings    postingsCache
 	hot         []hotTerm // terms Warm caches, most common first
+	// postingsTotal counts the postings of every term of the fields.
+	postingsTotal int
+	cacheBytes    int64
+	// smallIndex is the constant smallIndex (tests change it).
+	smallIndex int
 }
 
+// Option configures a Searcher.
+type Option func(*Searcher)
+
+// CacheBytes bounds the memory the Searcher's postings cache may take
+// (DefaultCacheBytes when not given); it takes less when the index needs less.
+func CacheBytes(n int64) Option { return func(s *Searcher) { s.cacheBytes = n } }
+
 // New prepares a Searcher for queries on fields of idx: it reads the figures
-// scoring needs and the fields' term dictionaries. Queries may name other fields;
-// their terms are then scored by bleve's own searchers, and never cached.
-func New(idx bleve.Index, fields []string) (*Searcher, error) {
-	s := &Searcher{idx: idx, docFreqs: map[string]int{}}
+// scoring needs and the fields' term dictionaries, and sizes the postings cache
+// for the index. Queries may name other fields; their terms are then scored by
+// bleve's own searchers, and never cached.
+func New(idx bleve.Index, fields []string, opts ...Option) (*Searcher, error) {
+	s := &Searcher{idx: idx, docFreqs: map[string]int{}, cacheBytes: DefaultCacheBytes, smallIndex: smallIndex}
+	s.postings.init(fields)
+	for _, o := range opts {
+		o(s)
+	}
 	if err := s.loadScoring(fields); err != nil {
 		return nil, err
 	}
 	for _, f := range fields {
-		if err := s.readTerms(f); err != nil {
+		if err := s.readTerms(f, cacheMinPassages, true); err != nil {
 			return nil, err
 		}
 	}
+	s.postings.minPassages = cacheMinPassages
+	if s.postingsTotal <= s.smallIndex {
+		// A small index is cached whole: its rare terms too.
+		s.postings.minPassages = 1
+		for _, f := range fields {
+			if err := s.readTerms(f, 1, false); err != nil {
+				return nil, err
+			}
+		}
+	}
 	sortHot(s.hot)
+	need := int64(0)
+	for _, h := range s.hot {
+		need += int64(h.df)
+	}
+	s.postings.limit = min(need+need/4, s.cacheBytes/postingBytes)
+	if s.postings.minPassages == 1 {
+		// A small index is read whole at once (it is under 1 MB cached): then a
+		// term not cached is in no passage, and no question reads the index.
+		if err := s.Warm(context.Background()); err != nil {
+			return nil, err
+		}
+		s.postings.whole = s.postings.used.Load() == need
+	}
 	return s, nil
 }
 
-// readTerms reads the dictionary of a field into docFreqs and the hot terms.
-func (s *Searcher) readTerms(field string) error {
+// readTerms reads the dictionary of a field: with all, every term into docFreqs
+// and postingsTotal, and those of minDF passages or more into the hot
+// terms; without, the terms of fewer than cacheMinPassages but at least minDF.
+func (s *Searcher) readTerms(field string, minDF uint64, all bool) error {
 	dict, err := s.idx.FieldDict(field)
 	if err != nil {
 		return fmt.Errorf("read terms of %s: %w", field, err)
@@ -73,10 +115,17 @@ func (s *Searcher) readTerms(field string) error {
 		if e == nil {
 			return nil
 		}
+		if !all {
+			if e.Count >= minDF && e.Count < cacheMinPassages {
+				s.hot = append(s.hot, hotTerm{field: field, term: e.Term, df: e.Count})
+			}
+			continue
+		}
+		s.postingsTotal += int(e.Count)
 		if int(e.Count) > s.docFreqs[e.Term] {
 			s.docFreqs[e.Term] = int(e.Count)
 		}
-		if e.Count >= cacheMinPassages {
+		if e.Count >= minDF {
 			s.hot = append(s.hot, hotTerm{field: field, term: e.Term, df: e.Count})
 		}
 	}

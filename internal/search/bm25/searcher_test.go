@@ -18,14 +18,26 @@ import (
 // TestSearchMatchesBleve checks that Search finds the same passages, with the same
 // scores and matched terms, as bleve's own search of the same query, with either
 // scoring model: on the first run (postings read from the index), once the
-// postings and phrases used are cached, and after Warm.
+// postings and phrases used are cached, and after Warm; and with the index cached
+// whole, as a small one is.
 func TestSearchMatchesBleve(t *testing.T) {
-	for _, scoring := range []string{index.BM25Scoring, index.TFIDFScoring} {
-		t.Run(scoring, func(t *testing.T) {
+	for _, tc := range []struct {
+		scoring string
+		whole   bool
+	}{{index.BM25Scoring, false}, {index.TFIDFScoring, false}, {index.BM25Scoring, true}, {index.TFIDFScoring, true}} {
+		t.Run(fmt.Sprintf("%s whole %v", tc.scoring, tc.whole), func(t *testing.T) {
+			scoring := tc.scoring
 			idx := newIndex(t, scoring)
-			s, err := New(idx, fields)
+			small := 0
+			if tc.whole {
+				small = smallIndex
+			}
+			s, err := New(idx, fields, withSmallIndex(small))
 			if err != nil {
 				t.Fatal(err)
+			}
+			if s.postings.whole != tc.whole {
+				t.Fatalf("cached whole: %v; want %v", s.postings.whole, tc.whole)
 			}
 			for _, pass := range []string{"uncached", "cached", "warmed"} {
 				if pass == "warmed" {
