@@ -63,7 +63,7 @@ type file struct {
 }
 
 // Load reads every content file under dir: all *.md files in any sub-directory except
-// README.md, and dir/synonyms.txt if present. Names starting with "." are skipped.
+// README.md, and dir/synonyms.txt and dir/checks.tsv if present. Names starting with "." are skipped.
 // Documents are sorted by ID. All problems found are reported together (errors.Join of
 // *Error values, one per problem), and then the returned Library is incomplete.
 func Load(dir string) (faq.Library, error) {
@@ -120,6 +120,12 @@ func LoadEach(dir string, each func(*faq.Document)) (faq.Library, string, error)
 				errs = append(errs, err)
 			}
 			lib.Synonyms = rules
+		case f.rel == ChecksFile:
+			checks, err := ParseChecks(f.path, f.data)
+			if err != nil {
+				errs = append(errs, err)
+			}
+			lib.Checks = checks
 		default:
 			ok = append(ok, docs[i])
 		}
@@ -139,8 +145,8 @@ func LoadEach(dir string, each func(*faq.Document)) (faq.Library, string, error)
 // goroutines, each with its own Markdown parser, and passes each document parsed to
 // each. A parse error is left in the file's err; docs[i] is the document parsed from
 // files[i]. The files are hashed in order as they are parsed, and their bytes
-// dropped but for the synonyms file's: the content is never all in memory twice. It
-// returns the fingerprint too.
+// dropped but for the synonyms and checks files': the content is never all in
+// memory twice. It returns the fingerprint too.
 func readAndParse(files []file, each func(*faq.Document)) ([]parsed, string) {
 	docs := make([]parsed, len(files))
 	parsed := make([]chan struct{}, len(files))
@@ -154,11 +160,11 @@ func readAndParse(files []file, each func(*faq.Document)) ([]parsed, string) {
 			p := newParser()
 			for i := w; i < len(files); i += workers {
 				f := &files[i]
-				if f.read(); f.err == nil && f.rel != SynonymsFile {
+				if f.read(); f.err == nil && !f.aux() {
 					docs[i], f.err = p.parse(f.path, f.data)
 				}
 				close(parsed[i])
-				if f.err == nil && f.rel != SynonymsFile && each != nil {
+				if f.err == nil && !f.aux() && each != nil {
 					each(&docs[i].doc)
 				}
 			}
@@ -168,7 +174,7 @@ func readAndParse(files []file, each func(*faq.Document)) ([]parsed, string) {
 	for i := range files {
 		<-parsed[i]
 		h.add(&files[i])
-		if files[i].rel != SynonymsFile {
+		if !files[i].aux() {
 			files[i].data = nil
 		}
 	}
@@ -271,12 +277,15 @@ func realPath(path string) string {
 // isContentFile tells whether Load reads the file at rel (slash-separated, relative to
 // the content directory).
 func isContentFile(rel string) bool {
-	if rel == SynonymsFile {
+	if rel == SynonymsFile || rel == ChecksFile {
 		return true
 	}
 	base := rel[strings.LastIndexByte(rel, '/')+1:]
 	return strings.HasSuffix(base, ".md") && !strings.EqualFold(base, "README.md")
 }
+
+// aux tells the synonyms and checks files, which are not documents, from the others.
+func (f *file) aux() bool { return f.rel == SynonymsFile || f.rel == ChecksFile }
 
 // read reads the file, refusing one larger than MaxFileSize. A refused file is still
 // hashed, so the fingerprint changes when it is edited.

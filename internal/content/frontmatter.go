@@ -16,15 +16,16 @@ import (
 
 // frontMatter is the YAML block at the top of a content file.
 type frontMatter struct {
-	Title      scalar                 `yaml:"title"`
-	Summary    string                 `yaml:"summary"`
-	Reviewed   scalar                 `yaml:"reviewed"`
-	Disclaimer string                 `yaml:"disclaimer"`
-	References []frontMatterReference `yaml:"references"`
+	Title       scalar                 `yaml:"title"`
+	Summary     string                 `yaml:"summary"`
+	Reviewed    scalar                 `yaml:"reviewed"`
+	ReviewEvery scalar                 `yaml:"review-every"`
+	Disclaimer  string                 `yaml:"disclaimer"`
+	References  []frontMatterReference `yaml:"references"`
 }
 
 // frontMatterFields names the fields of frontMatter, for error messages.
-const frontMatterFields = "title, summary, reviewed, disclaimer, references"
+const frontMatterFields = "title, summary, reviewed, review-every, disclaimer, references"
 
 // frontMatterReference is one entry of references.
 type frontMatterReference struct {
@@ -106,6 +107,13 @@ func decodeFrontMatter(path string, src []byte, doc *faq.Document) (int, error) 
 			errs = append(errs, errorf(path, fm.Reviewed.Line+offset, "reviewed: %q is not a date written like 2025-01-15", fm.Reviewed.Value))
 		}
 		doc.Reviewed = t
+	}
+	if fm.ReviewEvery.Value != "" {
+		p, err := faq.ParsePeriod(fm.ReviewEvery.Value)
+		if err != nil {
+			errs = append(errs, errorf(path, fm.ReviewEvery.Line+offset, "review-every: %v", err))
+		}
+		doc.ReviewEvery = p
 	}
 	for i, r := range fm.References {
 		line := max(r.Title.Line, r.URL.Line)

@@ -139,7 +139,7 @@ func TestParsePassages(t *testing.T) {
 }
 
 func TestParseFrontMatter(t *testing.T) {
-	src := "---\ntitle: \"T: with colon\"\nsummary: S.\nreviewed: 2025-01-15\ndisclaimer: Custom.\nreferences:\n  - title: R\n    url: https://example.org/r\n---\n## A\nB.\n"
+	src := "---\ntitle: \"T: with colon\"\nsummary: S.\nreviewed: 2025-01-15\nreview-every: 2 years\ndisclaimer: Custom.\nreferences:\n  - title: R\n    url: https://example.org/r\n---\n## A\nB.\n"
 	doc, err := content.Parse("x/dir/my-doc.md", []byte(src))
 	if err != nil {
 		t.Fatalf("Parse: %v", err)
@@ -149,6 +149,9 @@ func TestParseFrontMatter(t *testing.T) {
 	}
 	if got := doc.Reviewed.Format("2006-01-02"); got != "2025-01-15" {
 		t.Errorf("Reviewed = %s; want 2025-01-15", got)
+	}
+	if doc.ReviewEvery != (faq.Period{Years: 2}) {
+		t.Errorf("ReviewEvery = %v; want 2 years", doc.ReviewEvery)
 	}
 	if want := []faq.Reference{{Title: "R", URL: "https://example.org/r"}}; !slices.Equal(doc.References, want) {
 		t.Errorf("References = %v; want %v", doc.References, want)
@@ -175,6 +178,8 @@ func TestParseErrors(t *testing.T) {
 		{"missing title", "---\nsummary: S\n---\n## A\nText.\n", 1, "no title"},
 		{"title is a list", "---\ntitle: [a, b]\n---\n## A\nText.\n", 2, "expected text"},
 		{"bad reviewed date", "---\ntitle: A\nreviewed: 15/01/2025\n---\n## A\nText.\n", 3, "not a date"},
+		{"bad review-every", "---\ntitle: A\nreviewed: 2025-01-15\nreview-every: 6 moons\n---\n## A\nText.\n", 4, "review-every: \"6 moons\" is not a period"},
+		{"review-every without a unit", "---\ntitle: A\n\nreview-every: 6\n---\n## A\nText.\n", 4, "review-every"},
 		{"reference without url", "---\ntitle: A\nreferences:\n  - title: NIMH\n---\n## A\nText.\n", 4, "has no url"},
 		{"reference without title", "---\ntitle: A\nreferences:\n  - url: https://x.example\n---\n## A\nText.\n", 4, "has no title"},
 		{"reference url not http", "---\ntitle: A\nreferences:\n  - title: X\n    url: ftp://x.example\n---\n## A\nText.\n", 5, "not a web address"},

@@ -23,8 +23,8 @@ const alsoAsked = "Also asked:"
 
 // Render returns doc as the bytes of a content file, which Parse reads back as doc.
 //
-// The front matter holds Title, Summary, Reviewed (its date), Disclaimer and
-// References. The passages follow in order:
+// The front matter holds Title, Summary, Reviewed (its date), ReviewEvery,
+// Disclaimer and References. The passages follow in order:
 //
 //   - KindIntro, first if at all: its text, before any heading;
 //   - KindSection: a ## heading when Title is Section (or Section is empty), else a
@@ -215,6 +215,9 @@ func writeFrontMatter(b *bytes.Buffer, doc faq.Document) {
 	}
 	if !doc.Reviewed.IsZero() {
 		b.WriteString("reviewed: " + doc.Reviewed.Format(time.DateOnly) + "\n")
+	}
+	if !doc.ReviewEvery.IsZero() {
+		b.WriteString("review-every: " + doc.ReviewEvery.String() + "\n")
 	}
 	if s := strings.TrimSpace(doc.Disclaimer); s != "" {
 		field("", "disclaimer", s)

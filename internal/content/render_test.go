@@ -31,10 +31,10 @@ func roundTrip(t *testing.T, path string, doc faq.Document) faq.Document {
 func sameDocument(t *testing.T, got, want faq.Document) {
 	t.Helper()
 	if got.ID != want.ID || got.Title != want.Title || got.Summary != want.Summary || got.Disclaimer != want.Disclaimer ||
-		!got.Reviewed.Equal(want.Reviewed) || !slices.Equal(got.References, want.References) {
-		t.Errorf("front matter = %q %q %q %q %v %v;\nwant %q %q %q %q %v %v",
-			got.ID, got.Title, got.Summary, got.Disclaimer, got.Reviewed, got.References,
-			want.ID, want.Title, want.Summary, want.Disclaimer, want.Reviewed, want.References)
+		!got.Reviewed.Equal(want.Reviewed) || got.ReviewEvery != want.ReviewEvery || !slices.Equal(got.References, want.References) {
+		t.Errorf("front matter = %q %q %q %q %v %v %v;\nwant %q %q %q %q %v %v %v",
+			got.ID, got.Title, got.Summary, got.Disclaimer, got.Reviewed, got.ReviewEvery, got.References,
+			want.ID, want.Title, want.Summary, want.Disclaimer, want.Reviewed, want.ReviewEvery, want.References)
 	}
 	if len(got.Passages) != len(want.Passages) {
 		t.Fatalf("%d passages; want %d", len(got.Passages), len(want.Passages))
@@ -77,7 +77,8 @@ func TestRenderRoundTrip(t *testing.T) {
 	}{
 		{"article", faq.Document{
 			Title: "Ketamine: a guide", Summary: "What it is.\nAnd is not.", Reviewed: reviewed, Disclaimer: "Ask: your doctor.",
-			References: []faq.Reference{{Title: "NIMH #1", URL: "https://www.nimh.nih.gov/a?b=c&d=e#f"}, {Title: "'quoted'", URL: "http://x.example"}},
+			ReviewEvery: faq.Period{Months: 6},
+			References:  []faq.Reference{{Title: "NIMH #1", URL: "https://www.nimh.nih.gov/a?b=c&d=e#f"}, {Title: "'quoted'", URL: "http://x.example"}},
 			Passages: []faq.Passage{
 				p("intro", faq.KindIntro, "Ketamine: a guide", "", []string{"What is *it*?"}, "An **intro**.", "An intro."),
 				p("risks--benefits", faq.KindSection, "Risks & benefits", "Risks & benefits", nil, "Some *text*.\n\n- a\n- b", "Some text.\na\nb"),

@@ -21,6 +21,9 @@ type Document struct {
 	References []Reference
 	// Reviewed is when the content was last reviewed; zero when unknown.
 	Reviewed time.Time
+	// ReviewEvery is how long a review stays current for this document, overriding
+	// the configured maximum age (REVIEW_MAX_AGE); zero: the configured one.
+	ReviewEvery Period
 	// Disclaimer overrides the configured disclaimer for this document when set.
 	Disclaimer string
 	Passages   []Passage
@@ -68,6 +71,8 @@ type SynonymRule struct {
 type Library struct {
 	Documents []Document
 	Synonyms  []SynonymRule
+	// Checks are the moderators' must-answer checks (content/checks.tsv).
+	Checks []Check
 }
 
 // Passages returns the number of passages in the library.
