@@ -67,7 +67,31 @@ type ReindexReport struct {
 	First bool
 	// Added, Removed and Changed list passage titles that differ from the previous index.
 	Added, Removed, Changed []string
+	// Checks is how many must-answer checks the build was put through.
+	Checks int
+	// Overridden are the checks that failed when a moderator put the build in
+	// service anyway (a forced reindex); empty otherwise.
+	Overridden []CheckFailure
 }
+
+// RollbackReport describes a rollback: the build put back in service.
+type RollbackReport struct {
+	// Built is when that build was made; Documents and Passages are its size.
+	Built               time.Time
+	Documents, Passages int
+	// From is when the build taken out of service was made.
+	From time.Time
+}
+
+// Summary says what a rollback did, as every transport shows it.
+func (r RollbackReport) Summary() string {
+	return fmt.Sprintf("Rolled back to the build of %s (%s, %s), in service instead of the build of %s.",
+		r.Built.UTC().Format(buildTime), count(r.Documents, "document"), count(r.Passages, "passage"),
+		r.From.UTC().Format(buildTime))
+}
+
+// buildTime is how a build's time is written.
+const buildTime = "2 January 2006 15:04:05 UTC"
 
 // summaryTitles is how many titles of each change Summary names.
 const summaryTitles = 5
@@ -78,6 +102,13 @@ func (r ReindexReport) Summary() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "Indexed %s, %s in %s.", count(r.Documents, "document"), count(r.Passages, "passage"),
 		r.Duration.Round(time.Millisecond))
+	switch {
+	case len(r.Overridden) > 0:
+		fmt.Fprintf(&b, " Forced: %d of %s failed, and the build was put in service anyway.",
+			len(r.Overridden), count(r.Checks, "check"))
+	case r.Checks > 0:
+		fmt.Fprintf(&b, " All %s passed.", count(r.Checks, "check"))
+	}
 	if r.First {
 		return b.String()
 	}

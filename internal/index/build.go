@@ -3,6 +3,7 @@ package index
 import (
 	"context"
 	"errors"
+	"os"
 	"path/filepath"
 	"sync"
 	"time"
@@ -24,6 +25,9 @@ type build struct {
 	passages map[string]located
 	// answers caches Find's results for this build (nil: none).
 	answers *answerCache
+	// lock is the build's lock file, locked shared while the build is in use
+	// here, so that no process removes it meanwhile.
+	lock *os.File
 	// warm starts the ranker's warm-up once; stopWarm stops it and warmed is closed
 	// once it ended. They are nil until it starts.
 	warm     sync.Once
@@ -68,7 +72,11 @@ func (b *build) close() error {
 		b.stopWarm()
 		<-b.warmed
 	}
-	return errors.Join(b.ranker.Close(), b.texts.close())
+	err := errors.Join(b.ranker.Close(), b.texts.close())
+	if b.lock != nil {
+		b.lock.Close()
+	}
+	return err
 }
 
 // startWarm warms the ranker's caches in the background: questions are answered
@@ -86,8 +94,23 @@ func (b *build) startWarm() {
 	})
 }
 
-// loadBuild opens the build in dir.
+// loadBuild opens the build in dir, locking it (see lockShared) for as long as it
+// is open.
 func loadBuild(dir string, backend Backend) (*build, error) {
+	lock, err := lockShared(dir)
+	if err != nil {
+		return nil, err
+	}
+	b, err := openBuild(dir, backend)
+	if err != nil {
+		lock.Close()
+		return nil, err
+	}
+	b.lock = lock
+	return b, nil
+}
+
+func openBuild(dir string, backend Backend) (*build, error) {
 	m, err := readMeta(dir)
 	if err != nil {
 		return nil, err

@@ -21,13 +21,12 @@ import (
 // the build in service. A build is complete before CURRENT names it, and CURRENT is
 // replaced by rename, so a crash mid-build leaves the previous build in service.
 const (
-	currentFile   = "CURRENT"
-	buildPrefix   = "build-"
-	rankerDir     = "bleve" // the ranker's own files (a bleve index)
-	libraryFile   = "library.gob"
-	textsFile     = "texts.md"
-	metaFile      = "meta.json"
-	staleBuildAge = time.Hour
+	currentFile = "CURRENT"
+	buildPrefix = "build-"
+	rankerDir   = "bleve" // the ranker's own files (a bleve index)
+	libraryFile = "library.gob"
+	textsFile   = "texts.md"
+	metaFile    = "meta.json"
 	// racyWindow: content modified this recently when a build starts is compared
 	// by its bytes, not its modification times, at the next start.
 	racyWindow = 2 * time.Second
@@ -179,7 +178,7 @@ func (t *textWriter) abort() { t.f.Close() }
 
 // leanLibrary returns lib without the passages' texts and plain texts.
 func leanLibrary(lib faq.Library) faq.Library {
-	lean := faq.Library{Synonyms: lib.Synonyms, Documents: make([]faq.Document, len(lib.Documents))}
+	lean := faq.Library{Synonyms: lib.Synonyms, Checks: lib.Checks, Documents: make([]faq.Document, len(lib.Documents))}
 	for i, d := range lib.Documents {
 		d.Passages = append([]faq.Passage(nil), d.Passages...)
 		for j := range d.Passages {
@@ -283,30 +282,3 @@ func (t *texts) read(r textRef) (string, error) {
 }
 
 func (t *texts) close() error { return t.f.Close() }
-
-// removeOldBuilds deletes builds other than keep: at once those listed in now, and
-// others (perhaps another process's build in progress) once they are stale.
-func removeOldBuilds(indexDir, keep string, now ...string) {
-	entries, err := os.ReadDir(indexDir)
-	if err != nil {
-		return
-	}
-	for _, e := range entries {
-		path := filepath.Join(indexDir, e.Name())
-		if !e.IsDir() || !strings.HasPrefix(e.Name(), buildPrefix) || path == keep {
-			continue
-		}
-		remove := false
-		for _, n := range now {
-			if n == path {
-				remove = true
-			}
-		}
-		if info, err := e.Info(); err == nil && time.Since(info.ModTime()) > staleBuildAge {
-			remove = true
-		}
-		if remove {
-			os.RemoveAll(path)
-		}
-	}
-}

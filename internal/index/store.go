@@ -12,7 +12,9 @@ import (
 	"io"
 	"log/slog"
 	"os"
+	"path/filepath"
 	"sync"
+	"time"
 
 	"github.com/faqbot/faqbot/internal/faq"
 )
@@ -35,6 +37,8 @@ var (
 // them (errors.Join of *content.Error, each "file:line: problem").
 type ContentError struct {
 	Err error
+	// fingerprint and files are the content's fingerprints, to hold it.
+	fingerprint, files string
 }
 
 func (e *ContentError) Error() string { return "content has problems: " + e.Err.Error() }
@@ -65,6 +69,9 @@ type Config struct {
 	// warming them in the background once a build is in service: for a command
 	// that answers a question or two and exits, warming only competes with it.
 	NoWarm bool
+	// KeepBuilds is how many good builds are kept on disk to roll back to, the
+	// one in service included (DefaultKeepBuilds when 0).
+	KeepBuilds int
 }
 
 // Store is the index in service and the builds on disk. It is safe for concurrent
@@ -78,7 +85,10 @@ type Store struct {
 	st     *build
 	closed bool
 
-	reindex sync.Mutex // held while a reindex runs
+	reindex sync.Mutex // held while a reindex, a rollback or a switch runs
+	// Guarded by reindex:
+	gate       Gate   // judges each build before it is put in service; nil: none
+	unfollowed string // the build CURRENT names that follow could not open
 }
 
 // New returns a Store over cfg.IndexDir with no build in service yet: Open or Load
@@ -125,8 +135,10 @@ func (s *Store) Open() error {
 
 // Load makes the Store ready to answer: it opens the build in service and builds a
 // new one when there is none or the content changed since it was built. If that
-// build fails (bad content) and an older build exists, the older build serves and the
-// error is logged; with no build at all the error is returned.
+// build fails (bad content, failed checks) and an older build exists, the older build
+// serves and the error is logged; with no build at all the error is returned.
+// Content held (it failed before, or was rolled back from, and has not changed since)
+// is not built again: the build in service answers, with one warning.
 func (s *Store) Load(ctx context.Context) error {
 	// The content's files are listed and stat'ed while the build opens: neither
 	// needs the other, and each is a good part of starting up.
@@ -144,13 +156,16 @@ func (s *Store) Load(ctx context.Context) error {
 		return err
 	}
 	l := <-files
-	_, stale, err := s.changedFrom(l.files, l.err)
+	c, err := s.compare(l.files, l.err)
 	if err != nil && !s.Status().Ready {
 		return err
 	}
-	if !stale {
+	if !c.stale || c.held {
 		s.mu.RLock()
 		if s.st != nil {
+			if c.held {
+				s.warnHeld(c.hold, s.st)
+			}
 			s.startWarm(s.st)
 		}
 		s.mu.RUnlock()
@@ -163,6 +178,17 @@ func (s *Store) Load(ctx context.Context) error {
 		s.log.Error("content changed but could not be indexed; serving the previous index", "err", err)
 	}
 	return nil
+}
+
+// warnHeld logs that the content is held and the build b answers meanwhile.
+func (s *Store) warnHeld(h *hold, b *build) {
+	msg := "the content failed to build or its checks failed, and has not changed since: answering from the last good build; " +
+		"run `faqbot index` (or /reindex) to try it again"
+	if h.Reason == heldRolledBack {
+		msg = "the content was rolled back from and has not changed since: answering from the build rolled back to"
+	}
+	s.log.Warn(msg, "since", h.Since.Format(time.RFC3339), "problems", h.Problems, "build", filepath.Base(b.dir),
+		"built", b.built.Format(time.RFC3339))
 }
 
 // Status says whether a build is in service and how big it is.
@@ -210,23 +236,7 @@ func (s *Store) Find(ctx context.Context, question string, n int) (faq.Match, er
 		return faq.Match{}, err
 	}
 	defer s.release()
-	if m, ok := st.answers.get(question, n); ok {
-		return m, nil
-	}
-	r, err := st.ranker.Rank(ctx, question, n)
-	if err != nil {
-		return faq.Match{}, fmt.Errorf("rank: %w", err)
-	}
-	m := faq.Match{Verdict: r.Verdict, Entries: st.entries(r.Hits)}
-	if m.Verdict == faq.VerdictAnswer {
-		if len(m.Entries) == 0 {
-			m.Verdict = faq.VerdictNotCovered
-		} else {
-			m.Entries[0].Text = st.passages[m.Entries[0].Passage.ID].text()
-		}
-	}
-	st.answers.put(question, n, m)
-	return m, nil
+	return st.find(ctx, question, n)
 }
 
 // Entry returns one passage of the build in service, with its document and text.

@@ -98,7 +98,9 @@ func filesFingerprintNewest(dir string) (string, time.Time, error) {
 // interval (a debounce, so a copy in progress is not indexed half-done). The caller
 // passes its own reindex (the answering service's, so that automatic reindexes are
 // observed like any other). A failed reindex is logged and not retried until the
-// content changes again; the build in service stays.
+// content changes again, nor is content held (see Load); the build in service stays.
+// Each poll first follows CURRENT: when another process sharing the index directory
+// switched it (a reindex or a rollback there), that build is put in service here.
 func (s *Store) Watch(ctx context.Context, every time.Duration, reindex func(context.Context) error) {
 	t := time.NewTicker(every)
 	defer t.Stop()
@@ -109,25 +111,83 @@ func (s *Store) Watch(ctx context.Context, every time.Duration, reindex func(con
 			return
 		case <-t.C:
 		}
-		fp, stale, err := s.changed()
-		if err == nil && stale && fp == "" { // no build in service: nothing to compare with
-			fp, err = content.Fingerprint(s.cfg.ContentDir)
+		s.follow()
+		c, err := s.compare(filesFingerprint(s.cfg.ContentDir))
+		if err == nil && c.stale && c.fingerprint == "" && !c.held { // no build in service: nothing to compare with
+			c.fingerprint, err = content.Fingerprint(s.cfg.ContentDir)
 		}
 		if err != nil {
 			s.log.Warn("watch content", "err", err)
 			continue
 		}
 		switch {
-		case !stale || fp == failed:
+		case !c.stale || c.held || c.fingerprint == failed:
 			pending = ""
-		case fp != pending:
-			pending = fp // changed: wait one more tick for it to settle
+		case c.fingerprint != pending:
+			pending = c.fingerprint // changed: wait one more tick for it to settle
 		default:
 			pending = ""
 			if err := reindex(ctx); err != nil && !errors.Is(err, ErrReindexRunning) {
-				failed = fp
+				failed = c.fingerprint
 				s.log.Error("content changed but could not be indexed; serving the previous index", "err", err)
 			}
 		}
 	}
+}
+
+// follow puts in service the build CURRENT names, when another process switched it.
+// A build it cannot open is logged once and left.
+func (s *Store) follow() {
+	dir, err := currentBuild(s.cfg.IndexDir)
+	if err != nil || dir == "" || s.serving(dir) || !s.reindex.TryLock() {
+		return
+	}
+	defer s.reindex.Unlock()
+	// Again, now that no reindex of this Store runs: one may have just switched.
+	if again, err := currentBuild(s.cfg.IndexDir); err != nil || again != dir || s.serving(dir) {
+		return
+	}
+	st, err := loadBuild(dir, s.backend)
+	if err != nil {
+		if s.unfollowed != dir {
+			s.log.Warn("another process put a build in service that cannot be opened here; keeping the build in service",
+				"build", filepath.Base(dir), "err", err)
+		}
+		s.unfollowed = dir
+		return
+	}
+	st.answers = newAnswerCache(s.cfg.AnswerCache)
+	if err := s.swap(st); err != nil {
+		return
+	}
+	s.log.Info("serving the build another process put in service", "build", filepath.Base(dir),
+		"built", st.built.Format(time.RFC3339), "documents", len(st.lib.Documents), "passages", st.lib.Passages())
+}
+
+// serving reports whether the build in dir is the one in service.
+func (s *Store) serving(dir string) bool {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return s.st != nil && s.st.dir == dir
+}
+
+// swap puts st in service and closes the build it replaces; on a closed Store it
+// closes st and returns ErrClosed.
+func (s *Store) swap(st *build) error {
+	s.mu.Lock()
+	if s.closed {
+		s.mu.Unlock()
+		st.close()
+		return ErrClosed
+	}
+	old := s.st
+	s.st = st
+	s.mu.Unlock()
+	s.startWarm(st)
+	if old != nil {
+		if err := old.close(); err != nil {
+			s.log.Warn("close previous index", "build", old.dir, "err", err)
+		}
+	}
+	return nil
 }
