@@ -49,7 +49,7 @@ func TestAskJSONContract(t *testing.T) {
 	if len(lines) != 5 {
 		t.Fatalf("got %d lines; want 5 (one per question, blank lines skipped):\n%s", len(lines), out)
 	}
-	wantKeys := []string{"alternatives", "disclaimer", "document", "kind", "question", "references", "score", "text", "title"}
+	wantKeys := []string{"alternatives", "disclaimer", "document", "id", "kind", "question", "references", "review_notice", "score", "text", "title"}
 	wantKinds := []string{"answer", "no_answer", "crisis", "suggestions", "emergency"}
 	for i, line := range lines {
 		var m map[string]any

@@ -25,12 +25,21 @@ import (
 
 // Library is what the service needs of the index in service; *index.Store is one.
 type Library interface {
-	Find(ctx context.Context, question string, n int) (faq.Match, error)
+	finder
 	Entry(passageID string) (faq.Entry, error)
 	Suggest(ctx context.Context, prefix string, n int) ([]faq.Entry, error)
 	Explain(ctx context.Context, w io.Writer, question string, n int) error
 	Reindex(ctx context.Context) (faq.ReindexReport, error)
+	ForceReindex(ctx context.Context) (faq.ReindexReport, error)
+	Rollback(ctx context.Context) (faq.RollbackReport, error)
+	Library() (faq.Library, error)
 	Status() faq.Status
+}
+
+// finder finds the passages for a question: the index in service, or a candidate
+// build the checks judge (index.Candidate).
+type finder interface {
+	Find(ctx context.Context, question string, n int) (faq.Match, error)
 }
 
 // Defaults for Config.
@@ -64,6 +73,10 @@ type Config struct {
 	// (see faq.Vote); empty: a random one for the life of the service, so that
 	// replicas sharing a log must be given the same one.
 	VoteSecret []byte
+	// ReviewMaxAge is how long a document's review stays current unless the
+	// document says otherwise (review-every:); answers from a document overdue for
+	// review say so. Zero: faq.DefaultReviewMaxAge.
+	ReviewMaxAge faq.Period
 	// Now returns the current time (time.Now when nil); tests set it.
 	Now func() time.Time
 }
@@ -89,6 +102,9 @@ func (c Config) withDefaults() Config {
 	}
 	if c.Now == nil {
 		c.Now = time.Now
+	}
+	if c.ReviewMaxAge.IsZero() {
+		c.ReviewMaxAge = faq.DefaultReviewMaxAge
 	}
 	if len(c.VoteSecret) == 0 {
 		c.VoteSecret = randomSecret()
@@ -135,7 +151,7 @@ func normalise(q string) string {
 func (s *Service) Ask(ctx context.Context, q faq.Question) (faq.Answer, error) {
 	start := s.cfg.Now()
 	text := normalise(q.Text)
-	a, err := s.ask(ctx, q.Origin, text)
+	a, err := s.ask(ctx, s.lib, q.Origin, text)
 	err = s.userError(err)
 	e := s.event(faq.ActionAsk, q.Origin, start, err)
 	e.Question, e.Kind = text, a.Kind
@@ -149,7 +165,9 @@ func (s *Service) Ask(ctx context.Context, q faq.Question) (faq.Answer, error) {
 	return a, err
 }
 
-func (s *Service) ask(ctx context.Context, from faq.Origin, text string) (faq.Answer, error) {
+// ask is the decision on a question, from lib: the index in service, or for the
+// must-answer checks a candidate build.
+func (s *Service) ask(ctx context.Context, lib finder, from faq.Origin, text string) (faq.Answer, error) {
 	if a, ok := s.safety(text); ok {
 		return a, nil
 	}
@@ -162,7 +180,7 @@ func (s *Service) ask(ctx context.Context, from faq.Origin, text string) (faq.An
 	if ok, wait := s.cooldown.allow(from.User); !ok {
 		return faq.Answer{}, faq.Errorf(faq.ERATELIMIT, cooldownText, int(math.Ceil(wait.Seconds())))
 	}
-	m, err := s.lib.Find(ctx, text, s.cfg.Alternatives+1)
+	m, err := lib.Find(ctx, text, s.cfg.Alternatives+1)
 	if err != nil {
 		return faq.Answer{}, fmt.Errorf("answer %q: %w", cut(text, 80), err)
 	}
@@ -239,19 +257,6 @@ func (s *Service) Suggest(ctx context.Context, prefix string, limit int) ([]faq.
 	return out, nil
 }
 
-// Reindex rebuilds the index; see faq.Service.
-func (s *Service) Reindex(ctx context.Context, r faq.ReindexRequest) (faq.ReindexReport, error) {
-	start := s.cfg.Now()
-	report, err := s.lib.Reindex(ctx)
-	err = s.userError(err)
-	e := s.event(faq.ActionReindex, r.Origin, start, err)
-	if err == nil {
-		e.Reindex = &report
-	}
-	s.obs.Observe(e)
-	return report, err
-}
-
 // Status says whether questions can be answered; see faq.Service.
 func (s *Service) Status() faq.Status { return s.lib.Status() }
 
@@ -271,6 +276,7 @@ func (s *Service) event(a faq.Action, from faq.Origin, start time.Time, err erro
 func (s *Service) userError(err error) error {
 	var fe *faq.Error
 	var ce *index.ContentError
+	var ke *index.CheckError
 	switch {
 	case err == nil || errors.As(err, &fe):
 		return err
@@ -286,6 +292,11 @@ func (s *Service) userError(err error) error {
 		return &faq.Error{Code: faq.EINVALID, Message: noContentText, Details: err.Error(), Err: err}
 	case errors.As(err, &ce):
 		return &faq.Error{Code: faq.EINVALID, Message: badContentText, Details: ce.Err.Error(), Err: err}
+	case errors.As(err, &ke):
+		return &faq.Error{Code: faq.EINVALID, Message: fmt.Sprintf(checksFailedText, len(ke.Failures), ke.Checks),
+			Details: ke.Lines(), Err: err}
+	case errors.Is(err, index.ErrNoEarlierBuild):
+		return &faq.Error{Code: faq.EINVALID, Message: noEarlierText, Err: err}
 	}
 	return &faq.Error{Code: faq.EINTERNAL, Message: faq.TroubleText, Err: err}
 }

@@ -39,7 +39,7 @@ func (r *recorder) all() []faq.Event {
 
 // countingLibrary counts what reaches the index.
 type countingLibrary struct {
-	answer.Library
+	*index.Store
 	mu    sync.Mutex
 	finds int
 }
@@ -48,7 +48,7 @@ func (c *countingLibrary) Find(ctx context.Context, q string, n int) (faq.Match,
 	c.mu.Lock()
 	c.finds++
 	c.mu.Unlock()
-	return c.Library.Find(ctx, q, n)
+	return c.Store.Find(ctx, q, n)
 }
 
 // openStore returns a Store over content with a build in service.
@@ -151,7 +151,7 @@ func TestBadQuestions(t *testing.T) {
 // is not searched, and is observed as a refusal, not as a question; a crisis message
 // gets the resources whatever it would be refused for.
 func TestRefusalsNeverReachTheIndex(t *testing.T) {
-	lib := &countingLibrary{Library: openStore(t, faqtest.RepoContent)}
+	lib := &countingLibrary{Store: openStore(t, faqtest.RepoContent)}
 	rec := &recorder{}
 	s := answer.New(answer.Config{Cooldown: time.Hour}, lib, rec, nil)
 	user := faq.Origin{Transport: faq.TransportGateway, Server: "1", User: "u1"}

@@ -58,18 +58,19 @@ func (s *Service) answerFrom(question string, en faq.Entry) faq.Answer {
 		disclaimer = d.Disclaimer
 	}
 	return faq.Answer{
-		Question:   question,
-		Kind:       faq.KindAnswer,
-		Title:      p.Title,
-		Text:       en.Text,
-		Document:   d.Title,
-		References: d.References,
-		Disclaimer: disclaimer,
-		Score:      en.Score,
-		PassageID:  p.ID,
-		DocumentID: d.ID,
-		Section:    p.Section,
-		Reviewed:   d.Reviewed,
+		Question:     question,
+		Kind:         faq.KindAnswer,
+		Title:        p.Title,
+		Text:         en.Text,
+		Document:     d.Title,
+		References:   d.References,
+		Disclaimer:   disclaimer,
+		Score:        en.Score,
+		PassageID:    p.ID,
+		DocumentID:   d.ID,
+		Section:      p.Section,
+		Reviewed:     d.Reviewed,
+		ReviewNotice: s.reviewNotice(d),
 	}
 }
 

@@ -13,7 +13,7 @@ import (
 // emergency advice first and the crisis resources after it; both texts can be
 // configured, and neither reply is searched.
 func TestEmergencyBeforeCrisis(t *testing.T) {
-	lib := &countingLibrary{Library: openStore(t, faqtest.RepoContent)}
+	lib := &countingLibrary{Store: openStore(t, faqtest.RepoContent)}
 	s := answer.New(answer.Config{EmergencyText: "Call poison control.", CrisisText: "Call 988."}, lib, nil, nil)
 	a := ask(t, s, "i'm about to take a whole pack of sleeping pills")
 	if a.Kind != faq.KindEmergency || a.Text != "Call poison control.\n\nCall 988." {

@@ -47,4 +47,31 @@ const (
 	noPassageText   = "That answer can't be rated: it names no passage."
 	longCommentText = "That's a bit long — please say it in under %d characters."
 	badContentText  = "Reindex failed — the content has problems, so the previous index is still serving answers."
+	// checksFailedText takes the number of checks failed and of checks.
+	checksFailedText = "Reindex refused — %d of %d must-answer checks failed, so the previous index is still serving answers. " +
+		"Fix the content or the checks, or reindex with force to put it in service anyway."
+	noEarlierText = "There is no earlier build to roll back to."
+)
+
+// ReviewNoticeText is said with an answer from a document overdue for review; it
+// takes the document's review date.
+const ReviewNoticeText = "This answer's source was last reviewed on %s and is overdue for review: it may be out of date."
+
+// How a failed must-answer check is written ("file:line: " comes before): what the
+// question should get and what it got.
+const (
+	// entryCheckText takes the question and what it got.
+	entryCheckText = "question %q should get this entry as the answer; it gets %s"
+	// fileCheckText takes the question, what it should get and what it got.
+	fileCheckText = "%q should get %s; it gets %s"
+	// missingCheckText takes the question and the passage ID the check expects.
+	missingCheckText = "%q should get the answer %s, which is not in the content (was its heading renamed?); it gets %s"
+	gotAnswer        = "the answer %s"
+	gotSuggestions   = "the closest entries (%s)"
+	gotNotCovered    = "\"not covered\""
+	gotNoQuestion    = "\"no question\""
+	gotCrisis        = "the crisis resources"
+	gotEmergency     = "the emergency advice"
+	gotRefused       = "refused (%s)"
+	wantNotCovered   = "no passage (\"not covered\", or the closest entries)"
 )

@@ -130,6 +130,20 @@ func (f *fakeLibrary) Reindex(ctx context.Context) (faq.ReindexReport, error) {
 	return faq.ReindexReport{Documents: 1, Passages: 10, Duration: time.Second}, nil
 }
 
+func (f *fakeLibrary) ForceReindex(ctx context.Context) (faq.ReindexReport, error) {
+	r, err := f.Reindex(ctx)
+	r.Overridden = []faq.CheckFailure{{Path: "content/x.md", Line: 3, Problem: "forced"}}
+	return r, err
+}
+
+func (f *fakeLibrary) Rollback(context.Context) (faq.RollbackReport, error) {
+	return faq.RollbackReport{}, index.ErrNoEarlierBuild
+}
+
+func (f *fakeLibrary) Library() (faq.Library, error) {
+	return faq.Library{Documents: []faq.Document{*f.doc}}, nil
+}
+
 func (f *fakeLibrary) Status() faq.Status {
 	return faq.Status{Ready: true, Documents: 1, Passages: len(f.doc.Passages)}
 }

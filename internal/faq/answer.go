@@ -49,10 +49,14 @@ type Answer struct {
 	Disclaimer   string        `json:"disclaimer"`
 	Score        float64       `json:"score"`
 	Alternatives []Alternative `json:"alternatives"`
+	// ReviewNotice says that the answer's document is overdue for review, when it
+	// is (a sentence every transport shows with the answer); "" otherwise.
+	ReviewNotice string `json:"review_notice"`
+	// PassageID is the passage's ID, as a checks file names it.
+	PassageID string `json:"id"`
 
-	// PassageID, DocumentID and Section locate the passage; Reviewed is its document's
-	// review date. They are empty unless Kind is KindAnswer.
-	PassageID  string    `json:"-"`
+	// DocumentID and Section locate the passage; Reviewed is its document's review
+	// date. They, and PassageID, are empty unless Kind is KindAnswer.
 	DocumentID string    `json:"-"`
 	Section    string    `json:"-"`
 	Reviewed   time.Time `json:"-"`

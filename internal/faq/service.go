@@ -29,6 +29,13 @@ type Service interface {
 	// serves until then, and keeps serving if the build fails. One runs at a time:
 	// another asked for meanwhile is ECONFLICT.
 	Reindex(ctx context.Context, r ReindexRequest) (ReindexReport, error)
+	// Rollback puts back in service the build made before the one in service (one
+	// of the builds kept on disk): twice in a row goes two builds back. With none to
+	// go back to it is EINVALID; while a reindex runs, ECONFLICT.
+	Rollback(ctx context.Context, r ReindexRequest) (RollbackReport, error)
+	// Reviews lists the documents in service whose review is overdue, oldest first,
+	// and those without a review date.
+	Reviews(ctx context.Context) (Reviews, error)
 	// Feedback records a reader's rating of an answer (see FeedbackRequest): one
 	// vote per person and answer, a later one replacing the earlier. It returns the
 	// reply: a KindThanks acknowledgement, or the crisis resources (KindCrisis) when
@@ -65,9 +72,12 @@ type Question struct {
 	Text string
 }
 
-// ReindexRequest asks for a reindex.
+// ReindexRequest asks for a reindex (or a rollback).
 type ReindexRequest struct {
 	Origin
+	// Force puts the new build in service even when must-answer checks fail: a
+	// moderator's deliberate override, logged and observed.
+	Force bool
 }
 
 // Status is the state of a Service.
@@ -89,6 +99,8 @@ const (
 	ActionRelated Action = "related" // a "More results" click (Service.Related)
 	ActionOpen    Action = "open"    // a passage opened or shared (Service.Passage)
 	ActionReindex Action = "reindex" // a reindex (Service.Reindex)
+	// ActionRollback is a rollback to an earlier build (Service.Rollback).
+	ActionRollback Action = "rollback"
 	// ActionFeedback is a rating of an answer (Service.Feedback).
 	ActionFeedback Action = "feedback"
 )
@@ -123,8 +135,11 @@ type Event struct {
 	Nearest string
 	// Vote is the rating of an ActionFeedback.
 	Vote *Vote
-	// Reindex is the report of a successful ActionReindex.
+	// Reindex is the report of a successful ActionReindex: with Overridden, a
+	// forced one.
 	Reindex *ReindexReport
+	// Rollback is the report of a successful ActionRollback.
+	Rollback *RollbackReport
 	// Err is the error, for the operator's log; nil on success.
 	Err error
 }

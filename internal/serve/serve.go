@@ -36,8 +36,11 @@ type Config struct {
 	// ranker, or a test's).
 	Ranking search.Options
 	Backend index.Backend
-	Answer  answer.Config
-	Discord discord.Config
+	// SkipChecks builds without the must-answer checks: for tools measuring the
+	// build alone, and test fixtures of content that does not pass them (MedQuAD).
+	SkipChecks bool
+	Answer     answer.Config
+	Discord    discord.Config
 	// Gateway connects the bot to Discord's gateway (needs Discord.Token).
 	Gateway bool
 	// Endpoint configures the HTTP interactions endpoint, served at HTTPPath on
@@ -72,8 +75,10 @@ type Service struct {
 }
 
 // NewService returns the answering service over the index cfg.Index describes, with
-// the ranker cfg.Backend (search's by default), reporting to obs. No build is in
-// service yet: Store.Load or Store.Open puts one there.
+// the ranker cfg.Backend (search's by default), reporting to obs; every build the
+// index makes goes through the service's must-answer checks (answer.Service.Gate)
+// unless cfg.SkipChecks. No build is in service yet: Store.Load or Store.Open puts
+// one there.
 func NewService(cfg Config, obs faq.Observer, log *slog.Logger) (*Service, error) {
 	backend := cfg.Backend
 	if backend == nil {
@@ -83,7 +88,12 @@ func NewService(cfg Config, obs faq.Observer, log *slog.Logger) (*Service, error
 	if err != nil {
 		return nil, err
 	}
-	return &Service{Service: answer.New(cfg.Answer, store, obs, log), Store: store}, nil
+	svc := answer.New(cfg.Answer, store, obs, log)
+	if !cfg.SkipChecks {
+		// Every build is judged by the service's own decision before it serves.
+		store.SetGate(svc.Gate)
+	}
+	return &Service{Service: svc, Store: store}, nil
 }
 
 // Run serves until ctx is done. The HTTP servers start first, so that /healthz says
