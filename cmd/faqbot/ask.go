@@ -177,6 +177,9 @@ func writePlain(w *bufio.Writer, a faq.Answer) {
 	if !a.Reviewed.IsZero() {
 		fmt.Fprintf(w, "\nReviewed %s.", a.Reviewed.Format("2 January 2006"))
 	}
+	if a.ReviewNotice != "" {
+		fmt.Fprintf(w, "\n%s", a.ReviewNotice)
+	}
 	fmt.Fprintf(w, "\n%s\n", a.Disclaimer)
 	if len(a.Alternatives) > 0 {
 		titles := make([]string, len(a.Alternatives))

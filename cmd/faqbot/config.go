@@ -9,6 +9,8 @@ import (
 	"time"
 
 	"github.com/joho/godotenv"
+
+	"github.com/faqbot/faqbot/internal/faq"
 )
 
 // settings resolves configuration: a flag set on the command line wins, then the
@@ -81,6 +83,31 @@ func (s *settings) float(key string, def float64) (float64, error) {
 		return 0, fmt.Errorf("%s=%q: want a number: %w", key, v, err)
 	}
 	return f, nil
+}
+
+func (s *settings) int(key string, def int) (int, error) {
+	v := s.get(key, "")
+	if v == "" {
+		return def, nil
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil {
+		return 0, fmt.Errorf("%s=%q: want a whole number: %w", key, v, err)
+	}
+	return n, nil
+}
+
+// period reads a length of calendar time such as "12 months" (faq.ParsePeriod).
+func (s *settings) period(key string, def faq.Period) (faq.Period, error) {
+	v := s.get(key, "")
+	if v == "" {
+		return def, nil
+	}
+	p, err := faq.ParsePeriod(v)
+	if err != nil {
+		return faq.Period{}, fmt.Errorf("%s: %w", key, err)
+	}
+	return p, nil
 }
 
 func (s *settings) bool(key string, def bool) (bool, error) {

@@ -18,8 +18,15 @@ const usage = `faqbot answers questions from the FAQ and article content in cont
 Usage:
   faqbot ask [-json] [-explain] [-content DIR] [-index DIR] [QUESTION...]
         answer the question given as arguments, or each line of standard input
-  faqbot index [-content DIR] [-index DIR]
-        build the index from the content and switch to it
+  faqbot index [-force] [-content DIR] [-index DIR]
+        build the index from the content, check it and switch to it; -force
+        switches even when must-answer checks fail
+  faqbot check [-content DIR]
+        read the content and run its must-answer checks against a build of its
+        own, switching nothing; list documents overdue for review; exit 1 on
+        any problem or failed check
+  faqbot rollback [-content DIR] [-index DIR]
+        put the build before the one in service back in service
   faqbot serve [-content DIR] [-index DIR]
         run the Discord bot (gateway and/or HTTP interactions endpoint)
   faqbot import -from FILE [-out DIR] [-force]
@@ -55,6 +62,10 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		return runAsk(ctx, s, args, stdin, stdout, stderr)
 	case "index":
 		return runIndex(ctx, s, args, stdout, stderr)
+	case "check":
+		return runCheck(ctx, s, args, stdout, stderr)
+	case "rollback":
+		return runRollback(ctx, s, args, stdout, stderr)
 	case "serve":
 		return runServe(ctx, s, args, stdout, stderr)
 	case "import":
@@ -89,10 +100,25 @@ func addIndexFlags(fs *flag.FlagSet, s *settings) *indexFlags {
 // caches are not warmed in the background.
 func openService(s *settings, f *indexFlags, log *slog.Logger) (*serve.Service, error) {
 	cfg := serve.Config{Index: index.Config{ContentDir: f.content, IndexDir: f.index, NoWarm: true}}
+	if err := indexConfig(s, &cfg.Index); err != nil {
+		return nil, err
+	}
 	if err := answerConfig(s, &cfg); err != nil {
 		return nil, err
 	}
 	return serve.NewService(cfg, nil, log)
+}
+
+// indexConfig reads how the index keeps its builds into cfg.
+func indexConfig(s *settings, cfg *index.Config) error {
+	var err error
+	if cfg.KeepBuilds, err = s.int("KEEP_BUILDS", index.DefaultKeepBuilds); err != nil {
+		return err
+	}
+	if cfg.KeepBuilds < 1 {
+		return fmt.Errorf("KEEP_BUILDS=%d: keep at least 1 build (the one in service)", cfg.KeepBuilds)
+	}
+	return nil
 }
 
 // answerConfig reads how questions are ranked and answered into cfg.
@@ -102,6 +128,9 @@ func answerConfig(s *settings, cfg *serve.Config) error {
 		return err
 	}
 	if cfg.Answer.Cooldown, err = s.cooldown("ASK_COOLDOWN"); err != nil {
+		return err
+	}
+	if cfg.Answer.ReviewMaxAge, err = s.period("REVIEW_MAX_AGE", faq.DefaultReviewMaxAge); err != nil {
 		return err
 	}
 	cfg.Answer.Disclaimer = s.get("DISCLAIMER", "")

@@ -22,6 +22,9 @@ var errNoTransport = errors.New("nothing to serve: set DISCORD_TOKEN to connect 
 // loadServeConfig reads what `faqbot serve` runs from the settings.
 func loadServeConfig(s *settings, f *indexFlags) (serve.Config, error) {
 	c := serve.Config{Index: index.Config{ContentDir: f.content, IndexDir: f.index}}
+	if err := indexConfig(s, &c.Index); err != nil {
+		return c, err
+	}
 	var err error
 	if c.Discord, err = discord.ConfigFromEnv(func(k string) string { return s.get(k, "") }); err != nil {
 		return c, err
