@@ -59,6 +59,10 @@ type Config struct {
 	// RegisterCommands (DISCORD_REGISTER_COMMANDS) says whether this process
 	// registers the slash commands; nil lets RegistersCommands decide.
 	RegisterCommands *bool
+	// RetryBackoff is the first wait before trying to reach Discord again (the
+	// gateway, the registration of commands), doubled after each failure; 1s when
+	// 0. Tests shorten it.
+	RetryBackoff time.Duration
 }
 
 func (c Config) withDefaults() Config {

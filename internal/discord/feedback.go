@@ -46,7 +46,7 @@ func feedback(from faq.Origin, m *discordgo.Message, passageID string, helpful b
 func (b *Bot) vote(ctx context.Context, log *slog.Logger, from faq.Origin, i *discordgo.Interaction, passageID string, helpful bool) *discordgo.InteractionResponse {
 	a, err := b.svc.Feedback(ctx, feedback(from, i.Message, passageID, helpful))
 	if err != nil {
-		logError(log, "feedback failed", err)
+		b.logError(log, "feedback failed", err)
 		return text(faq.ErrorMessage(err)).response(true)
 	}
 	if helpful || !fitsID(idWhy, passageID) {
@@ -72,7 +72,7 @@ func (b *Bot) why(ctx context.Context, log *slog.Logger, from faq.Origin, i *dis
 	r.Comment = textInput(data.Components, inputWhy)
 	a, err := b.svc.Feedback(ctx, r)
 	if err != nil {
-		logError(log, "feedback failed", err)
+		b.logError(log, "feedback failed", err)
 		return text(faq.ErrorMessage(err)).response(true)
 	}
 	if urgent(a.Kind) {

@@ -50,7 +50,7 @@ func (b *Bot) findAnswer(ctx context.Context, log *slog.Logger, from faq.Origin,
 	defer cancel()
 	a, err := b.askText(ctx, from, target.Content)
 	if err != nil {
-		logError(log, "find answer: not answered", err)
+		b.logError(log, "find answer: not answered", err)
 		return text(faq.ErrorMessage(err)).response(true)
 	}
 	log.Info("find answer", "kind", string(a.Kind), "passage", a.PassageID, "score", a.Score)
@@ -108,12 +108,12 @@ func (b *Bot) postReply(log *slog.Logger, from faq.Origin, i *discordgo.Interact
 			log.Info("post reply: the message is gone")
 			return text(msgMessageGone)
 		case err != nil:
-			log.Error("post reply: the message cannot be read", "err", redactErr(err))
+			log.Error("post reply: the message cannot be read", "err", b.scrubErr(err))
 			return text(msgPostFailed)
 		}
 		a, err := b.svc.Passage(ctx, from, passageID)
 		if err != nil {
-			logError(log, "post reply failed", err)
+			b.logError(log, "post reply failed", err)
 			return text(faq.ErrorMessage(err))
 		}
 		asker := ""
@@ -127,7 +127,7 @@ func (b *Bot) postReply(log *slog.Logger, from faq.Origin, i *discordgo.Interact
 		send := r.message(target)
 		send.AllowedMentions.RepliedUser = notify
 		if _, err := b.rest.ChannelMessageSendComplex(channel, send, discordgo.WithContext(ctx)); err != nil {
-			log.Error("post reply failed", "err", redactErr(err))
+			log.Error("post reply failed", "err", b.scrubErr(err))
 			return text(msgPostFailed)
 		}
 		log.Info("found answer posted as a reply", "passage", passageID, "notify", notify)

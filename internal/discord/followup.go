@@ -24,7 +24,7 @@ func (b *Bot) followUp(ctx context.Context, s *discordgo.Session, log *slog.Logg
 	if ref == nil { // Discord leaves it out at times: read it
 		var err error
 		if ref, err = s.ChannelMessage(m.ChannelID, m.MessageReference.MessageID); err != nil {
-			log.Info("follow-up skipped: the message replied to cannot be read", "err", redactErr(err))
+			log.Info("follow-up skipped: the message replied to cannot be read", "err", b.scrubErr(err))
 			return false
 		}
 	}
@@ -53,7 +53,7 @@ func (b *Bot) followUp(ctx context.Context, s *discordgo.Session, log *slog.Logg
 	a, err := b.askText(ctx, from, strings.TrimSuffix(earlier, "…")+"\n"+said)
 	var r reply
 	if err != nil {
-		logError(log, "follow-up not answered", err)
+		b.logError(log, "follow-up not answered", err)
 		r = text(faq.ErrorMessage(err))
 	} else {
 		r = helpReply(a, a.Question, turn+1, m.Author.ID)
@@ -63,7 +63,7 @@ func (b *Bot) followUp(ctx context.Context, s *discordgo.Session, log *slog.Logg
 		return true
 	}
 	if _, err := s.ChannelMessageSendComplex(m.ChannelID, r.message(m)); err != nil {
-		log.Error("follow-up reply failed", "err", redactErr(err))
+		log.Error("follow-up reply failed", "err", b.scrubErr(err))
 		return true
 	}
 	log.Info("follow-up answered", "kind", string(a.Kind), "passage", a.PassageID, "turn", turn+1)

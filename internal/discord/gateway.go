@@ -2,7 +2,6 @@ package discord
 
 import (
 	"context"
-	"fmt"
 	"strings"
 
 	"github.com/bwmarrin/discordgo"
@@ -17,7 +16,7 @@ func (b *Bot) onInteraction(ctx context.Context, s *discordgo.Session, i *discor
 	defer done()
 	resp, later := b.Respond(ctx, faq.TransportGateway, i)
 	if err := s.InteractionRespond(i, resp); err != nil {
-		logFrom(ctx, b.log).Error("interaction reply failed", "interaction", i.ID, "err", redactErr(err))
+		logFrom(ctx, b.log).Error("interaction reply failed", "interaction", i.ID, "err", b.scrubErr(err))
 	}
 	if later != nil {
 		later(ctx) // already on its own goroutine (discordgo runs each handler in one)
@@ -40,7 +39,7 @@ func (b *Bot) onMessage(ctx context.Context, s *discordgo.Session, m *discordgo.
 	from := faq.Origin{Transport: faq.TransportGateway, Server: m.GuildID, User: m.Author.ID}
 	r, _ := b.answer(ctx, log, from, question, false)
 	if _, err := s.ChannelMessageSendComplex(m.ChannelID, r.message(m)); err != nil {
-		log.Error("mention reply failed", "err", redactErr(err))
+		log.Error("mention reply failed", "err", b.scrubErr(err))
 	}
 }
 
@@ -57,17 +56,6 @@ func mentionQuestion(content, self string) (question string, ok bool) {
 		}
 	}
 	return strings.Join(strings.Fields(content), " "), ok
-}
-
-// redactErr is err with any token in a quoted URL removed.
-func redactErr(err error) error {
-	if err == nil {
-		return nil
-	}
-	if s := redact(err.Error()); s != err.Error() {
-		return fmt.Errorf("%s", s)
-	}
-	return err
 }
 
 func hasToken(token string) bool {

@@ -296,8 +296,9 @@ func TestGateway(t *testing.T) {
 		if first.Status != http.StatusTooManyRequests || second.Status != http.StatusNoContent || string(first.Body) != string(second.Body) {
 			t.Errorf("callbacks = %d then %d; want 429 then the same reply accepted", first.Status, second.Status)
 		}
-		if logs := h.logs.String(); !strings.Contains(logs, "rate limited by Discord") || !strings.Contains(logs, "/interactions/1801/<redacted>/callback") {
-			t.Errorf("the rate limit was not logged (without the token): %s", logs)
+		if logs := h.logs.String(); !strings.Contains(logs, "rate limited by Discord") ||
+			!strings.Contains(logs, h.fake.APIURL()+"/interactions/1801/<redacted>/callback") || strings.Contains(logs, "discord.com") {
+			t.Errorf("the rate limit was not logged with the URL dialled, without the token: %s", logs)
 		}
 	})
 

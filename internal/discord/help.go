@@ -113,7 +113,7 @@ func (b *Bot) onHelpMessage(ctx context.Context, s *discordgo.Session, m *discor
 	log := b.log.With("message", m.ID, "channel", m.ChannelID)
 	ch, err := b.channel(s, m.ChannelID)
 	if err != nil {
-		log.Warn("help channels: channel lookup failed", "err", redactErr(err))
+		log.Warn("help channels: channel lookup failed", "err", b.scrubErr(err))
 		return false
 	}
 	help := b.help.helpOf(ch)
@@ -172,7 +172,7 @@ func (b *Bot) autoReply(ctx context.Context, s *discordgo.Session, log *slog.Log
 	// No user: the cooldown is for people asking; auto-replies have their own limits.
 	a, err := b.askText(ctx, faq.Origin{Transport: faq.TransportGateway, Server: m.GuildID}, question)
 	if err != nil {
-		logError(log, "auto-reply: question not answered", err)
+		b.logError(log, "auto-reply: question not answered", err)
 		return
 	}
 	if !worthPosting(a.Kind) {
@@ -187,7 +187,7 @@ func (b *Bot) autoReply(ctx context.Context, s *discordgo.Session, log *slog.Log
 	r := helpReply(a, a.Question, 0, m.Author.ID)
 	where, err := b.postHelpReply(s, log, m, ch, r)
 	if err != nil {
-		log.Error("auto-reply failed", "err", redactErr(err))
+		log.Error("auto-reply failed", "err", b.scrubErr(err))
 		return
 	}
 	log.Info("auto-replied", "kind", string(a.Kind), "passage", a.PassageID, "in", where)
@@ -205,7 +205,7 @@ func (b *Bot) postHelpReply(s *discordgo.Session, log *slog.Logger, m *discordgo
 		Name: threadName(m.Content), AutoArchiveDuration: threadArchiveMinutes,
 	})
 	if err != nil {
-		log.Warn("auto-reply: could not start a thread; replying in the channel", "err", redactErr(err))
+		log.Warn("auto-reply: could not start a thread; replying in the channel", "err", b.scrubErr(err))
 		_, err = s.ChannelMessageSendComplex(ch.id, r.message(m))
 		return ch.id, err
 	}

@@ -167,11 +167,11 @@ func (b *Bot) remove(log *slog.Logger, i *discordgo.Interaction, arg string) (*d
 			log.Info("reply removed", "message", ic.Message.ID)
 			return
 		}
-		log.Error("remove reply failed", "message", ic.Message.ID, "err", redactErr(err))
+		log.Error("remove reply failed", "message", ic.Message.ID, "err", b.scrubErr(err))
 		if _, err := b.rest.FollowupMessageCreate(&ic, false, &discordgo.WebhookParams{
 			Content: msgRemoveFailed, Flags: discordgo.MessageFlagsEphemeral, AllowedMentions: noMentions(),
 		}); err != nil {
-			log.Error("remove reply failed: could not say so", "err", redactErr(err))
+			log.Error("remove reply failed: could not say so", "err", b.scrubErr(err))
 		}
 	}
 	// Acknowledged without a message: the reply disappearing says it all.

@@ -35,7 +35,7 @@ func (b *Bot) RegisterCommands(s *discordgo.Session) error {
 	if appID == "" {
 		app, err := s.Application("@me")
 		if err != nil {
-			return restError("register commands: find the application of the bot token", err)
+			return b.restError("register commands: find the application of the bot token", err)
 		}
 		appID = app.ID
 	}
@@ -45,7 +45,7 @@ func (b *Bot) RegisterCommands(s *discordgo.Session) error {
 	}
 	cmds, err := s.ApplicationCommandBulkOverwrite(appID, b.cfg.GuildID, Commands(b.cfg.MaxQuestion))
 	if err != nil {
-		return restError(fmt.Sprintf("register commands (%s) for application %s", scope, appID), err)
+		return b.restError(fmt.Sprintf("register commands (%s) for application %s", scope, appID), err)
 	}
 	b.log.Info("commands registered", "scope", scope, "count", len(cmds))
 	return nil

@@ -29,7 +29,7 @@ func (b *Bot) reindex(log *slog.Logger, from faq.Origin, i *discordgo.Interactio
 		defer cancel()
 		report, err := b.svc.Reindex(ctx, faq.ReindexRequest{Origin: from})
 		if err != nil {
-			logError(log, "reindex failed", err)
+			b.logError(log, "reindex failed", err)
 		} else {
 			log.Info("reindexed", "documents", report.Documents, "passages", report.Passages,
 				"took", report.Duration, "added", len(report.Added), "removed", len(report.Removed), "changed", len(report.Changed))
@@ -55,7 +55,7 @@ func (b *Bot) deferred(log *slog.Logger, i *discordgo.Interaction, work func(con
 			return
 		}
 		if _, err := b.rest.InteractionResponseEdit(&ic, r.edit()); err != nil {
-			log.Error("edit deferred reply failed", "err", redact(err.Error()))
+			log.Error("edit deferred reply failed", "err", b.scrubErr(err))
 		}
 	}
 	return &discordgo.InteractionResponse{

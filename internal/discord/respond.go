@@ -87,7 +87,7 @@ func (b *Bot) answer(ctx context.Context, log *slog.Logger, from faq.Origin, que
 	start := time.Now()
 	a, err := b.svc.Ask(ctx, faq.Question{Origin: from, Text: question})
 	if err != nil {
-		logError(log, "question not answered", err)
+		b.logError(log, "question not answered", err)
 		return text(faq.ErrorMessage(err)), true
 	}
 	// The question itself is not logged: it may be personal health information.
@@ -100,10 +100,10 @@ func (b *Bot) answer(ctx context.Context, log *slog.Logger, from faq.Origin, que
 
 // logError logs a failed request: refusals and expected outcomes at Info, the rest at
 // Error with the underlying error.
-func logError(log *slog.Logger, msg string, err error) {
+func (b *Bot) logError(log *slog.Logger, msg string, err error) {
 	switch code := faq.ErrorCode(err); code {
 	case faq.EINTERNAL, faq.EUNAVAILABLE:
-		log.Error(msg, "code", code, "err", redactErr(err))
+		log.Error(msg, "code", code, "err", b.scrubErr(err))
 	default:
 		log.Info(msg, "code", code)
 	}
@@ -121,7 +121,7 @@ func (b *Bot) autocomplete(ctx context.Context, log *slog.Logger, data discordgo
 	defer cancel()
 	alts, err := b.svc.Suggest(ctx, prefix, maxChoices)
 	if err != nil {
-		logError(log, "suggest failed", err)
+		b.logError(log, "suggest failed", err)
 	}
 	choices := make([]*discordgo.ApplicationCommandOptionChoice, 0, maxChoices)
 	seen := map[string]bool{}
@@ -151,7 +151,7 @@ func (b *Bot) component(ctx context.Context, log *slog.Logger, from faq.Origin, 
 	case idShare:
 		a, err := b.svc.Passage(ctx, from, arg)
 		if err != nil {
-			logError(log, "share failed", err)
+			b.logError(log, "share failed", err)
 			return text(faq.ErrorMessage(err)).response(true)
 		}
 		r := renderAnswer(a, renderOptions{})
@@ -165,7 +165,7 @@ func (b *Bot) component(ctx context.Context, log *slog.Logger, from faq.Origin, 
 		question, _ := askedQuestion(i.Message)
 		alts, err := b.svc.Related(ctx, faq.Question{Origin: from, Text: question}, arg)
 		if err != nil {
-			logError(log, "more results failed", err)
+			b.logError(log, "more results failed", err)
 			return text(faq.ErrorMessage(err)).response(true)
 		}
 		return renderMore(alts, arg).response(true)
@@ -175,7 +175,7 @@ func (b *Bot) component(ctx context.Context, log *slog.Logger, from faq.Origin, 
 		}
 		a, err := b.svc.Passage(ctx, from, data.Values[0])
 		if err != nil {
-			logError(log, "show failed", err)
+			b.logError(log, "show failed", err)
 			return text(faq.ErrorMessage(err)).response(true)
 		}
 		return renderAnswer(a, renderOptions{ephemeral: true}).response(true)

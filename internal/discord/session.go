@@ -49,7 +49,7 @@ func NewSession(cfg Config, log *slog.Logger) (*discordgo.Session, error) {
 	s.ShouldRetryOnRateLimit = true
 	s.Client = &http.Client{
 		Timeout:   20 * time.Second,
-		Transport: &rewriter{from: strings.TrimSuffix(discordgo.EndpointAPI, "/"), to: base, next: http.DefaultTransport},
+		Transport: &rewriter{from: apiBase, to: base, next: http.DefaultTransport},
 	}
 	return s, nil
 }
@@ -84,6 +84,32 @@ var (
 	tokenInPath = regexp.MustCompile(`(/(?:interactions|webhooks)/[0-9A-Za-z]+/)[^/?\s"]+`)
 	tokenInJSON = regexp.MustCompile(`("token"\s*:\s*)"[^"]*"`)
 )
+
+// scrub is s as the bot logs it: tokens redacted, and discordgo's fixed API URL
+// (https://discord.com/api/v9, which its errors and rate-limit events quote)
+// replaced by the one requests actually go to (DISCORD_API_URL).
+func (b *Bot) scrub(s string) string {
+	s = redact(s)
+	if to := strings.TrimSuffix(b.cfg.APIURL, "/"); to != apiBase {
+		s = strings.ReplaceAll(s, apiBase, to)
+	}
+	return s
+}
+
+// scrubErr is err as the bot logs it (see scrub).
+func (b *Bot) scrubErr(err error) error {
+	if err == nil {
+		return nil
+	}
+	if s := b.scrub(err.Error()); s != err.Error() {
+		return fmt.Errorf("%s", s)
+	}
+	return err
+}
+
+// apiBase is the API base URL discordgo's requests are made for, before the
+// rewriter sends them to DISCORD_API_URL.
+var apiBase = strings.TrimSuffix(discordgo.EndpointAPI, "/")
 
 // redact removes interaction and webhook tokens from a URL, an error message that
 // quotes one, or a raw payload, so they never reach the logs.

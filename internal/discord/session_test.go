@@ -1,9 +1,11 @@
 package discord
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"log/slog"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -61,6 +63,32 @@ func TestNewSessionRewritesAPI(t *testing.T) {
 	}
 	if g, want := <-got, "GET /proxy/api/v9/gateway Bot abc"; g != want {
 		t.Errorf("request = %q; want %q", g, want)
+	}
+}
+
+// TestFailedEditLogsTheURLDialled: a reply edit that cannot reach the API is logged
+// with the URL it went to (DISCORD_API_URL), not discord.com, and without the token.
+func TestFailedEditLogsTheURLDialled(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	api := "http://" + ln.Addr().String() + "/api/v9"
+	ln.Close() // nothing listens there now
+	cfg := Config{APIURL: api, AppID: "7"}
+	sess, err := NewSession(cfg, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf strings.Builder
+	log := slog.New(slog.NewTextHandler(&buf, nil))
+	b := New(cfg, nil, sess, log)
+	_, later := b.deferred(log, &discordgo.Interaction{ID: "1", Token: "SECRETTOKEN"}, func(context.Context) reply { return text("done") })
+	later(t.Context())
+	got := buf.String()
+	if !strings.Contains(got, "edit deferred reply failed") || !strings.Contains(got, api+"/webhooks/7/<redacted>/messages/@original") ||
+		strings.Contains(got, "discord.com") || strings.Contains(got, "SECRETTOKEN") {
+		t.Errorf("log = %s; want the failure with the URL dialled, %s, and no token", got, api)
 	}
 }
 

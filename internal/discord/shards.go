@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
-	"net/http"
 	"slices"
 	"sync"
 	"sync/atomic"
@@ -18,21 +17,13 @@ import (
 // same rate-limit key (shard id % max_concurrency).
 const identifyInterval = 5 * time.Second
 
-// ServeGateway runs the gateway bot until ctx is done: the shards this process runs
-// (Config.ShardIDs of Config.ShardCount; by default all the shards GET /gateway/bot
-// recommends), each on a session of its own (s, made by NewSession, is the first
-// shard's), started as the session start limit allows. It answers interactions and
-// mentions; then it stops taking new work, waits for in-flight replies (including a
-// running /reindex) and closes every session. Every line it logs names its shard.
-// It does not register the commands: see RegisterCommands. One Bot may serve the
-// gateway and the HTTP endpoint together.
-func (b *Bot) ServeGateway(ctx context.Context, s *discordgo.Session) error {
-	if !hasToken(s.Token) {
-		return ErrNoToken
-	}
+// serveShards connects the shards and serves them until ctx is done (see
+// ServeGateway); it returns an error when they cannot all connect, having closed
+// those that did.
+func (b *Bot) serveShards(ctx context.Context, s *discordgo.Session) error {
 	gb, err := s.GatewayBot()
 	if err != nil {
-		return gatewayError(err)
+		return b.gatewayError(err)
 	}
 	count := b.cfg.ShardCount
 	if count == 0 {
@@ -46,7 +37,7 @@ func (b *Bot) ServeGateway(ctx context.Context, s *discordgo.Session) error {
 	}
 	for _, id := range ids {
 		if id < 0 || id >= count {
-			return fmt.Errorf("shard %d of %d: no such shard", id, count)
+			return fmt.Errorf("shard %d of %d: %w", id, count, errNoSuchShard)
 		}
 	}
 	limit := gb.SessionStartLimit
@@ -175,7 +166,7 @@ func (b *Bot) openShard(ctx context.Context, s *discordgo.Session, id int) (*sha
 		}),
 		s.AddHandler(func(_ *discordgo.Session, e *discordgo.RateLimit) {
 			// discordgo waits retry_after and retries the request itself.
-			log.Warn("rate limited by Discord; retrying", "url", redact(e.URL), "retry_after", e.RetryAfter, "bucket", e.Bucket)
+			log.Warn("rate limited by Discord; retrying", "url", b.scrub(e.URL), "retry_after", e.RetryAfter, "bucket", e.Bucket)
 		}),
 	}
 	sh.handlers = []func(){
@@ -188,7 +179,7 @@ func (b *Bot) openShard(ctx context.Context, s *discordgo.Session, id int) (*sha
 		for _, remove := range sh.removers {
 			remove()
 		}
-		return nil, fmt.Errorf("shard %d: %w", id, gatewayError(err))
+		return nil, fmt.Errorf("shard %d: %w", id, b.gatewayError(err))
 	}
 	return sh, nil
 }
@@ -208,22 +199,6 @@ func (sh *shard) close() {
 	for _, remove := range sh.removers {
 		remove()
 	}
-}
-
-// gatewayError is err from connecting to the gateway, as the operator should read it.
-func gatewayError(err error) error {
-	return restError("connect to the Discord gateway", err)
-}
-
-// restError is err from a REST call made to do what, saying so when Discord refused
-// the bot token.
-func restError(what string, err error) error {
-	var rest *discordgo.RESTError
-	if errors.As(err, &rest) && rest.Response != nil && rest.Response.StatusCode == http.StatusUnauthorized {
-		return fmt.Errorf("%s: Discord refused the bot token (401 Unauthorized): "+
-			"copy %s again from the developer portal (Bot → Reset Token): %w", what, EnvToken, redactErr(err))
-	}
-	return fmt.Errorf("%s: %w", what, redactErr(err))
 }
 
 type logKey struct{}

@@ -99,7 +99,9 @@ func NewService(cfg Config, obs faq.Observer, log *slog.Logger) (*Service, error
 // Run serves until ctx is done. The HTTP servers start first, so that /healthz says
 // "not ready" while the index loads (or is built, when the content changed); the
 // commands are registered if this process is the one to (Discord.RegistersCommands);
-// then the gateway connects. At the end it stops taking new work, lets in-flight replies
+// then the gateway connects. While Discord cannot be reached, the registration and
+// the gateway are tried again with backoff and the HTTP servers keep serving; a
+// token Discord refuses stops Run. At the end it stops taking new work, lets in-flight replies
 // finish and closes the index.
 func Run(ctx context.Context, cfg Config, log *slog.Logger) error {
 	reg := cfg.Registry
@@ -177,11 +179,18 @@ func Run(ctx context.Context, cfg Config, log *slog.Logger) error {
 	// Commands are registered by one process of a deployment, whatever transports it
 	// runs: the one with the gateway's shard 0, or one without a gateway. It is done
 	// before the index loads, so that a process saying it is ready has done it.
+	// Discord out of reach does not stop the rest: the registration is tried again
+	// in the background (and the gateway keeps trying to connect, ServeGateway).
 	if cfg.Discord.RegistersCommands(cfg.Gateway) {
-		if err := bot.RegisterCommands(sess); err != nil {
+		if err := bot.RegisterCommands(sess); discord.Permanent(err) {
 			cancel()
 			wg.Wait()
 			return err
+		} else if err != nil {
+			log.Warn("cannot reach Discord to register the commands; trying again in the background", "err", err)
+			run("register commands", func() error {
+				return bot.Retry(ctx, "register the commands", func() error { return bot.RegisterCommands(sess) })
+			})
 		}
 	}
 	if err := store.Load(ctx); err != nil {

@@ -64,6 +64,12 @@ func listener(t *testing.T) net.Listener {
 // say which HTTP servers to start.
 func start(t *testing.T, cfg serve.Config, public, ops bool) *server {
 	t.Helper()
+	return startLogging(t, cfg, public, ops, slog.New(slog.DiscardHandler))
+}
+
+// startLogging is start, logging to log.
+func startLogging(t *testing.T, cfg serve.Config, public, ops bool, log *slog.Logger) *server {
+	t.Helper()
 	cfg.Index = index.Config{ContentDir: faqtest.Content(t), IndexDir: filepath.Join(t.TempDir(), "index")}
 	s := &server{done: make(chan error, 1)}
 	if public {
@@ -85,7 +91,7 @@ func start(t *testing.T, cfg serve.Config, public, ops bool) *server {
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	s.stop = cancel
-	go func() { s.done <- serve.Run(ctx, cfg, slog.New(slog.DiscardHandler)) }()
+	go func() { s.done <- serve.Run(ctx, cfg, log) }()
 	t.Cleanup(func() {
 		cancel()
 		select {

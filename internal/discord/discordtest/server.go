@@ -108,6 +108,14 @@ func (s *Server) Fail(method, prefix string, status, n int) {
 	s.mu.Unlock()
 }
 
+// Heal drops every failure Fail injected that is still to come: the fake serves
+// every request again.
+func (s *Server) Heal() {
+	s.mu.Lock()
+	s.faults = nil
+	s.mu.Unlock()
+}
+
 func (s *Server) takeFault(method, path string) *fault {
 	s.mu.Lock()
 	defer s.mu.Unlock()
