@@ -47,6 +47,9 @@ type adminCommand struct {
 	name, description string
 	options           []*discordgo.ApplicationCommandOption
 	run               func(ctx context.Context, b *Bot, r adminRequest) (reply, error)
+	// withoutLog: the view reads the content in service, not the question log, so
+	// it works without one.
+	withoutLog bool
 }
 
 var adminCommands = []adminCommand{
@@ -63,6 +66,10 @@ var adminCommands = []adminCommand{
 		return renderStats(s, r.days), err
 	}},
 	{name: "autoreply", description: descAutoReply, options: autoReplyOptions(), run: runAutoReply},
+	{name: "stale", description: descStale, withoutLog: true, run: func(ctx context.Context, b *Bot, _ adminRequest) (reply, error) {
+		r, err := b.svc.Reviews(ctx)
+		return renderStale(r), err
+	}},
 }
 
 func daysOption() []*discordgo.ApplicationCommandOption {
@@ -102,7 +109,7 @@ func (b *Bot) admin(log *slog.Logger, from faq.Origin, i *discordgo.Interaction,
 		if c.name != sub.Name {
 			continue
 		}
-		if b.cfg.Reports == nil {
+		if b.cfg.Reports == nil && !c.withoutLog {
 			return text(msgNoLog).response(true), nil
 		}
 		r := adminRequest{from: from, days: intOption(sub.Options, optDays, defaultDays, 1, maxDays), opts: sub.Options}

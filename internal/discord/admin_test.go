@@ -181,13 +181,19 @@ func TestAdminCommandRegistration(t *testing.T) {
 		admin.Contexts == nil || len(*admin.Contexts) != 1 {
 		t.Fatalf("faq-admin = %+v; want Manage Server by default, servers only", admin)
 	}
-	if len(admin.Options) != 4 || len(admin.Options) > maxChoices {
-		t.Errorf("subcommands = %d; want unanswered, feedback, stats, autoreply", len(admin.Options))
+	if len(admin.Options) != 5 || len(admin.Options) > maxChoices {
+		t.Errorf("subcommands = %d; want unanswered, feedback, stats, autoreply, stale", len(admin.Options))
 	}
 	for _, o := range admin.Options {
 		want := optDays
-		if o.Name == "autoreply" {
+		switch o.Name {
+		case "autoreply":
 			want = optState
+		case "stale":
+			if len(o.Options) != 0 || runeLen(o.Description) > 100 {
+				t.Errorf("subcommand %+v; want no options", o)
+			}
+			continue
 		}
 		if o.Type != discordgo.ApplicationCommandOptionSubCommand || runeLen(o.Description) > 100 || len(o.Options) != 1 ||
 			o.Options[0].Name != want || o.Options[0].Required {

@@ -18,21 +18,57 @@ const maxReportLine = 200
 // report is an embed of lines, as many as fit in a description, saying how many
 // did not.
 func report(title string, lines []string) reply {
+	return reply{embeds: []*discordgo.MessageEmbed{reportEmbed(title, lines, maxEmbedDescription)}}
+}
+
+// reportEmbed is an embed of lines, as many as fit in limit characters, saying how
+// many did not.
+func reportEmbed(title string, lines []string, limit int) *discordgo.MessageEmbed {
 	var b strings.Builder
 	for i, line := range lines {
 		more := fmt.Sprintf(moreLines, len(lines)-i)
-		if runeLen(b.String())+runeLen(line)+1+runeLen(more) > maxEmbedDescription {
+		if runeLen(b.String())+runeLen(line)+1+runeLen(more) > limit {
 			b.WriteString(more)
 			break
 		}
 		b.WriteString(line + "\n")
 	}
-	return reply{embeds: []*discordgo.MessageEmbed{{
+	return &discordgo.MessageEmbed{
 		Title:       truncate(title, maxEmbedTitle),
 		Description: strings.TrimSpace(b.String()),
 		Color:       colorAdmin,
-	}}}
+	}
 }
+
+// renderStale lists the documents overdue for review, oldest review first, and in
+// a second embed those without a review date; both within Discord's 6,000
+// characters of embeds, saying how many more there are.
+func renderStale(r faq.Reviews) reply {
+	if len(r.Overdue)+len(r.Unreviewed) == 0 {
+		return text(fmt.Sprintf(msgNoStale, r.MaxAge))
+	}
+	var out reply
+	if len(r.Overdue) > 0 {
+		lines := make([]string, len(r.Overdue))
+		for i, d := range r.Overdue {
+			lines[i] = fmt.Sprintf(staleLine, quote(d.Title), truncate(d.ID, maxReportLine),
+				d.Reviewed.Format(dateLayout), d.Due.Format(dateLayout))
+		}
+		out.embeds = append(out.embeds, reportEmbed(fmt.Sprintf(titleStale, len(r.Overdue), r.MaxAge), lines, maxStaleEmbed))
+	}
+	if len(r.Unreviewed) > 0 {
+		lines := make([]string, len(r.Unreviewed))
+		for i, d := range r.Unreviewed {
+			lines[i] = fmt.Sprintf(unreviewedLine, quote(d.Title), truncate(d.ID, maxReportLine))
+		}
+		out.embeds = append(out.embeds, reportEmbed(fmt.Sprintf(titleUnreviewed, len(r.Unreviewed)), lines, maxStaleEmbed))
+	}
+	return out
+}
+
+// maxStaleEmbed is the description of each of /faq-admin stale's two embeds: with
+// their titles, they stay within the 6,000 characters a message's embeds may hold.
+const maxStaleEmbed = 2800
 
 // renderUnanswered lists the unanswered questions, each with its count and the
 // nearest passage: the content to extend, or where to add an "Also asked:" line.

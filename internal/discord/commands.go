@@ -38,6 +38,10 @@ func Commands(maxQuestion int) []*discordgo.ApplicationCommand {
 			Name:        cmdReindex,
 			Type:        discordgo.ChatApplicationCommand,
 			Description: descReindex,
+			Options: []*discordgo.ApplicationCommandOption{
+				{Type: discordgo.ApplicationCommandOptionBoolean, Name: optForce, Description: descForce},
+				{Type: discordgo.ApplicationCommandOptionBoolean, Name: optRollback, Description: descRollback},
+			},
 			// Hidden from members without Manage Server by default; server owners can
 			// change that, so Respond checks again.
 			DefaultMemberPermissions: &manageServer,

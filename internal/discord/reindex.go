@@ -3,6 +3,7 @@ package discord
 import (
 	"context"
 	"errors"
+	"fmt"
 	"log/slog"
 	"slices"
 	"strings"
@@ -16,26 +17,62 @@ import (
 // editWindow is how long Discord lets a bot edit a deferred reply (15 min), less a margin.
 const editWindow = 14 * time.Minute
 
+// Options of /reindex.
+const (
+	optForce    = "force"
+	optRollback = "rollback"
+)
+
 // reindex answers /reindex: a moderator gets a deferred reply that later edits with the
-// outcome; anyone else is refused.
+// outcome — of a rebuild (forced past failed checks with force:true), or of a
+// rollback to the previous build (rollback:true); anyone else is refused.
 func (b *Bot) reindex(log *slog.Logger, from faq.Origin, i *discordgo.Interaction) (*discordgo.InteractionResponse, func(context.Context)) {
 	if !b.isModerator(i) {
 		log.Warn("reindex refused: not a moderator")
 		return text(msgNotModerator).response(true), nil
 	}
-	log.Info("reindex requested")
+	var opts []*discordgo.ApplicationCommandInteractionDataOption
+	if data, ok := i.Data.(discordgo.ApplicationCommandInteractionData); ok {
+		opts = data.Options
+	}
+	req := faq.ReindexRequest{Origin: from, Force: boolOption(opts, optForce)}
+	rollback := boolOption(opts, optRollback)
+	log.Info("reindex requested", "force", req.Force, "rollback", rollback)
 	return b.deferred(log, i, func(ctx context.Context) reply {
 		ctx, cancel := context.WithTimeout(ctx, editWindow)
 		defer cancel()
-		report, err := b.svc.Reindex(ctx, faq.ReindexRequest{Origin: from})
-		if err != nil {
+		if rollback {
+			r, err := b.svc.Rollback(ctx, req)
+			if err != nil {
+				b.logError(log, "rollback failed", err)
+				return renderReindex(faq.ReindexReport{}, err)
+			}
+			log.Info("rolled back", "built", r.Built, "documents", r.Documents, "passages", r.Passages)
+			return text(r.Summary())
+		}
+		report, err := b.svc.Reindex(ctx, req)
+		switch {
+		case err != nil:
 			b.logError(log, "reindex failed", err)
-		} else {
-			log.Info("reindexed", "documents", report.Documents, "passages", report.Passages,
+		case len(report.Overridden) > 0:
+			log.Warn("reindex forced: the build is in service though must-answer checks failed",
+				"failed", len(report.Overridden), "checks", report.Checks)
+		default:
+			log.Info("reindexed", "documents", report.Documents, "passages", report.Passages, "checks", report.Checks,
 				"took", report.Duration, "added", len(report.Added), "removed", len(report.Removed), "changed", len(report.Changed))
 		}
 		return renderReindex(report, err)
 	})
+}
+
+// boolOption returns the named boolean option, false when absent.
+func boolOption(opts []*discordgo.ApplicationCommandInteractionDataOption, name string) bool {
+	for _, o := range opts {
+		if b, ok := o.Value.(bool); ok && o.Name == name {
+			return b
+		}
+	}
+	return false
 }
 
 // deferred answers an interaction at once with a private "thinking…" reply and
@@ -78,17 +115,48 @@ func (b *Bot) isModerator(i *discordgo.Interaction) bool {
 	return b.cfg.ModeratorRoleID != "" && slices.Contains(m.Roles, b.cfg.ModeratorRoleID)
 }
 
-// renderReindex reports a finished (or failed) reindex: the service's summary, or its
-// error with the details (each content problem) preformatted.
+// renderReindex reports a finished (or failed) reindex: the service's summary, with
+// the checks a forced reindex overrode; or its error, with the details (each content
+// problem or failed check) preformatted — as many as fit, and how many more.
 func renderReindex(r faq.ReindexReport, err error) reply {
-	if err == nil {
-		return text(r.Summary())
+	msg, details := r.Summary(), ""
+	if err != nil {
+		msg = faq.ErrorMessage(err)
+		var fe *faq.Error
+		if errors.As(err, &fe) {
+			details = fe.Details
+		}
+	} else if len(r.Overridden) > 0 {
+		lines := make([]string, len(r.Overridden))
+		for i, f := range r.Overridden {
+			lines[i] = f.String()
+		}
+		details = strings.Join(lines, "\n")
 	}
-	msg := faq.ErrorMessage(err)
-	var fe *faq.Error
-	if errors.As(err, &fe) && fe.Details != "" {
-		details := truncate(strings.ReplaceAll(fe.Details, "```", "'''"), maxContent-runeLen(msg)-16)
-		msg += "\n```\n" + details + "\n```"
+	if details == "" {
+		return text(msg)
 	}
-	return text(msg)
+	return text(msg + "\n" + codeLines(strings.Split(details, "\n"), maxContent-runeLen(msg)-1))
+}
+
+// maxDetailLine bounds one problem line of a reindex reply.
+const maxDetailLine = 400
+
+// codeLines is lines as a code block of at most limit characters: as many whole
+// lines as fit (each shortened to maxDetailLine), then how many more there are.
+func codeLines(lines []string, limit int) string {
+	const fence = "```\n"
+	var b strings.Builder
+	for i, line := range lines {
+		line = truncate(strings.ReplaceAll(line, "```", "'''"), maxDetailLine) + "\n"
+		rest := ""
+		if left := len(lines) - i - 1; left > 0 {
+			rest = fmt.Sprintf(moreLines, left)
+		}
+		if runeLen(fence)+runeLen(b.String())+runeLen(line)+runeLen(fence)+runeLen(rest) > limit {
+			return fence + b.String() + fence + fmt.Sprintf(moreLines, len(lines)-i)
+		}
+		b.WriteString(line)
+	}
+	return fence + b.String() + fence
 }

@@ -124,6 +124,10 @@ func TestCommands(t *testing.T) {
 	if re.Contexts == nil || len(*re.Contexts) != 1 || (*re.Contexts)[0] != discordgo.InteractionContextGuild {
 		t.Errorf("reindex contexts = %v; want servers only", re.Contexts)
 	}
+	if len(re.Options) != 2 || re.Options[0].Name != optForce || re.Options[1].Name != optRollback ||
+		re.Options[0].Type != discordgo.ApplicationCommandOptionBoolean || re.Options[0].Required || runeLen(re.Options[0].Description) > 100 {
+		t.Errorf("reindex options = %+v; want optional force and rollback switches", re.Options)
+	}
 }
 
 func TestLibraryLogger(t *testing.T) {

@@ -8,6 +8,8 @@ const (
 	descAsk          = "Ask a question; the answer comes from this server's FAQ and articles"
 	descQuestion     = "Your question, in your own words"
 	descReindex      = "Rebuild the answer index from the content (moderators)"
+	descForce        = "Put the new index in service even if must-answer checks fail (logged)"
+	descRollback     = "Go back to the index before the one in service instead of rebuilding"
 	msgUnknown       = "I don't know that command. Try `/ask`."
 	msgNotModerator  = "Only moderators can reindex: you need the Manage Server permission or the moderator role."
 	msgNoRelated     = "There are no other passages close to this question."
@@ -56,6 +58,12 @@ const (
 	statsHeader          = "Day        Questions Answered Not covered Crisis Other"
 	labelTotal           = "Total"
 	olderDays            = "\n%d older days not shown: use `faqbot report` for all."
+	descStale            = "Documents overdue for review, oldest first, and those without a review date (moderators)"
+	msgNoStale           = "Every document has been reviewed within its maximum age (%s by default)."
+	titleStale           = "Overdue for review: %d, oldest first (a review lasts %s unless the document says)"
+	titleUnreviewed      = "No review date: %d"
+	staleLine            = "**%s** `%s`: reviewed %s, due %s"
+	unreviewedLine       = "**%s** `%s`"
 )
 
 // Find answer, the help channels' replies and /faq-admin autoreply.

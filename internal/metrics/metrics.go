@@ -1,6 +1,6 @@
 // Package metrics holds faqbot's Prometheus metrics: questions by kind, refusals,
-// answer latency, buttons used, reindex count, duration and failures, and the size
-// of the index in service. It observes the answering service's events; neither the
+// answer latency, buttons used, reindex count, duration, failures and overrides,
+// rollbacks, and the size of the index in service. It observes the answering service's events; neither the
 // service nor the transports know about Prometheus.
 package metrics
 
@@ -25,6 +25,8 @@ type Metrics struct {
 	reindexFails   prometheus.Counter
 	reindexRunning prometheus.Counter
 	reindexLatency prometheus.Histogram
+	reindexForced  prometheus.Counter
+	rollbacks      prometheus.Counter
 }
 
 var _ faq.Observer = (*Metrics)(nil)
@@ -71,6 +73,14 @@ func New(reg prometheus.Registerer, status func() faq.Status) *Metrics {
 			Buckets: []float64{.01, .025, .05, .1, .25, .5, 1, 2.5, 5, 10, 30, 60},
 		}),
 	}
+	m.reindexForced = prometheus.NewCounter(prometheus.CounterOpts{
+		Name: "faqbot_reindex_forced_total",
+		Help: "Reindexes a moderator forced into service although must-answer checks failed.",
+	})
+	m.rollbacks = prometheus.NewCounter(prometheus.CounterOpts{
+		Name: "faqbot_rollbacks_total",
+		Help: "Rollbacks to an earlier build.",
+	})
 	passages := prometheus.NewGaugeFunc(prometheus.GaugeOpts{
 		Name: "faqbot_passages_indexed",
 		Help: "Passages in the index that is serving.",
@@ -85,7 +95,7 @@ func New(reg prometheus.Registerer, status func() faq.Status) *Metrics {
 		return 0
 	})
 	reg.MustRegister(m.questions, m.refusals, m.answerLatency, m.buttons, m.reindexes, m.reindexFails,
-		m.reindexRunning, m.reindexLatency, passages, ready)
+		m.reindexRunning, m.reindexLatency, m.reindexForced, m.rollbacks, passages, ready)
 	// Pre-create the usual labels so that they appear as 0 before the first event.
 	for _, k := range []string{string(faq.KindAnswer), string(faq.KindSuggestions), string(faq.KindNoAnswer),
 		string(faq.KindCrisis), string(faq.KindEmergency), KindError} {
@@ -125,6 +135,13 @@ func (m *Metrics) Observe(e faq.Event) {
 		m.reindexLatency.Observe(e.Duration.Seconds())
 		if e.Code != "" {
 			m.reindexFails.Inc()
+		}
+		if e.Reindex != nil && len(e.Reindex.Overridden) > 0 {
+			m.reindexForced.Inc()
+		}
+	case faq.ActionRollback:
+		if e.Code == "" {
+			m.rollbacks.Inc()
 		}
 	}
 }

@@ -71,11 +71,17 @@ func TestReindex(t *testing.T) {
 	m.Observe(faq.Event{Action: faq.ActionReindex, Reindex: &rep})
 	m.Observe(faq.Event{Action: faq.ActionReindex, Code: faq.EINVALID, Err: errors.New("content/a.md:3: bad front matter")})
 	m.Observe(faq.Event{Action: faq.ActionReindex, Code: faq.ECONFLICT})
+	forced := faq.ReindexReport{Overridden: []faq.CheckFailure{{Path: "content/checks.tsv", Line: 1, Problem: "x"}}}
+	m.Observe(faq.Event{Action: faq.ActionReindex, Reindex: &forced})
+	m.Observe(faq.Event{Action: faq.ActionRollback, Rollback: &faq.RollbackReport{}})
+	m.Observe(faq.Event{Action: faq.ActionRollback, Code: faq.EINVALID})
 	for _, tc := range []struct {
 		name string
 		want float64
 	}{
-		{"faqbot_reindex_total", 2},
+		{"faqbot_reindex_total", 3},
+		{"faqbot_reindex_forced_total", 1},
+		{"faqbot_rollbacks_total", 1},
 		{"faqbot_reindex_failures_total", 1},
 		{"faqbot_reindex_refused_total", 1},
 	} {
@@ -83,8 +89,8 @@ func TestReindex(t *testing.T) {
 			t.Errorf("%s = %v; want %v", tc.name, got, tc.want)
 		}
 	}
-	if n := histogramCount(t, reg, "faqbot_reindex_duration_seconds"); n != 2 {
-		t.Errorf("reindex duration observations = %d; want 2", n)
+	if n := histogramCount(t, reg, "faqbot_reindex_duration_seconds"); n != 3 {
+		t.Errorf("reindex duration observations = %d; want 3", n)
 	}
 }
 
