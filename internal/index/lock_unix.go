@@ -13,19 +13,18 @@ import (
 // lockShared holds a shared lock on the lock file of the build in dir (creating
 // the file), for as long as the caller builds or serves the build: no process
 // removes a build while another holds its lock, and a killed process's locks go
-// with it. It fails with errBeingRemoved when a process is removing the build, or
-// removed it while the lock was being taken.
+// with it. It fails with errBeingRemoved when a process removed the build while the
+// lock was being taken.
 func lockShared(dir string) (*os.File, error) {
 	path := filepath.Join(dir, lockFile)
 	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o644)
 	if err != nil {
 		return nil, fmt.Errorf("lock build %s: %w", filepath.Base(dir), err)
 	}
-	if err := flock(f, syscall.LOCK_SH|syscall.LOCK_NB); err != nil {
+	// Blocking: a process holding the exclusive lock is removing the build, or about
+	// to find that it is in service and let go; either way it does not hold it long.
+	if err := flock(f, syscall.LOCK_SH); err != nil {
 		f.Close()
-		if errors.Is(err, syscall.EWOULDBLOCK) {
-			return nil, fmt.Errorf("lock build %s: %w", filepath.Base(dir), errBeingRemoved)
-		}
 		return nil, fmt.Errorf("lock build %s: %w", filepath.Base(dir), err)
 	}
 	if !sameFile(f, path) { // removed between the open and the lock

@@ -53,11 +53,13 @@ func (s *Store) reindexWith(ctx context.Context, force bool) (faq.ReindexReport,
 	if err != nil {
 		return faq.ReindexReport{}, err
 	}
+	judged := time.Now()
 	checks, failed, err := s.judge(ctx, p.b)
 	if err != nil {
 		p.discard()
 		return faq.ReindexReport{}, fmt.Errorf("reindex: check the new build: %w", err)
 	}
+	p.times.checks = time.Since(judged)
 	if len(failed) > 0 && !force {
 		p.discard()
 		s.holdContent(p.m.Fingerprint, p.m.Files, len(failed))
@@ -95,7 +97,8 @@ func (s *Store) reindexWith(ctx context.Context, force bool) (faq.ReindexReport,
 	}
 	s.log.Info("reindexed", "documents", report.Documents, "passages", report.Passages,
 		"duration", report.Duration.Round(time.Millisecond), "load", p.times.load,
-		"index", p.times.index, "snapshot", p.times.snapshot, "checks", checks, "overridden", len(report.Overridden),
+		"index", p.times.index, "snapshot", p.times.snapshot, "checks", checks, "checking", p.times.checks,
+		"overridden", len(report.Overridden),
 		"added", len(report.Added), "removed", len(report.Removed), "changed", len(report.Changed))
 	return report, nil
 }
@@ -144,7 +147,7 @@ func (p *pending) discard() {
 
 // buildTimes says where a build's time went.
 type buildTimes struct {
-	load, index, snapshot time.Duration
+	load, index, snapshot, checks time.Duration
 }
 
 // candidate builds the content into a new build directory, locked, with its ranker
