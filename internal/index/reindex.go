@@ -63,7 +63,7 @@ func (s *Store) reindexWith(ctx context.Context, force bool) (faq.ReindexReport,
 	if len(failed) > 0 && !force {
 		p.discard()
 		s.holdContent(p.m.Fingerprint, p.m.Files, len(failed))
-		s.log.Warn("reindex refused: must-answer checks failed", "failed", len(failed), "checks", checks, "first", failed[0].String())
+		s.log.Info("reindex refused: must-answer checks failed", "failed", len(failed), "checks", checks, "first", failed[0].String())
 		return faq.ReindexReport{}, &CheckError{Checks: checks, Failures: failed}
 	}
 	if len(failed) > 0 {
