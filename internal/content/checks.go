@@ -1,11 +1,9 @@
 package content
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/faqbot/faqbot/internal/faq"
 )
@@ -21,26 +19,16 @@ const ChecksFile = "checks.tsv"
 // passage ID names a passage is for the checks to find: a heading renamed is a
 // failed check, not a file that cannot be read.
 func ParseChecks(path string, data []byte) ([]faq.Check, error) {
-	if len(data) > MaxFileSize {
-		return nil, errorf(path, 0, "file is %d bytes; the limit is %d (1 MiB)", len(data), MaxFileSize)
-	}
-	if !utf8.Valid(data) {
-		return nil, errorf(path, invalidUTF8Line(data), "the file is not valid UTF-8 text: save it with UTF-8 encoding")
-	}
-	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
 	var checks []faq.Check
-	var errs []error
-	for i, line := range strings.Split(string(data), "\n") {
+	err := parseLines(path, data, func(n int, line string) error {
 		c, err := parseCheckLine(line)
-		switch {
-		case err != nil:
-			errs = append(errs, &Error{Path: path, Line: i + 1, Err: err})
-		case c.Question != "":
-			c.Path, c.Line = path, i+1
+		if err == nil && c.Question != "" {
+			c.Path, c.Line = path, n
 			checks = append(checks, c)
 		}
-	}
-	return checks, joinErrors(errs)
+		return err
+	})
+	return checks, err
 }
 
 // parseCheckLine parses one line; a blank or comment line gives a zero Check.

@@ -21,25 +21,35 @@ import (
 // Terms are lower-cased with runs of spaces collapsed. Every bad line is reported
 // (errors.Join of *Error values).
 func ParseSynonyms(path string, data []byte) ([]faq.SynonymRule, error) {
-	if len(data) > MaxFileSize {
-		return nil, errorf(path, 0, "file is %d bytes; the limit is %d (1 MiB)", len(data), MaxFileSize)
-	}
-	if !utf8.Valid(data) {
-		return nil, errorf(path, invalidUTF8Line(data), "the file is not valid UTF-8 text: save it with UTF-8 encoding")
-	}
-	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
 	var rules []faq.SynonymRule
-	var errs []error
-	for i, line := range strings.Split(string(data), "\n") {
+	err := parseLines(path, data, func(_ int, line string) error {
 		rule, err := parseSynonymLine(line)
-		switch {
-		case err != nil:
-			errs = append(errs, &Error{Path: path, Line: i + 1, Err: err})
-		case rule.Synonyms != nil:
+		if err == nil && rule.Synonyms != nil {
 			rules = append(rules, rule)
 		}
+		return err
+	})
+	return rules, err
+}
+
+// parseLines reads a file of one item a line: it refuses one too large or not
+// UTF-8, drops a byte-order mark, and calls parse with each line and its number,
+// reporting every problem parse returns on its line.
+func parseLines(path string, data []byte, parse func(n int, line string) error) error {
+	if len(data) > MaxFileSize {
+		return errorf(path, 0, "file is %d bytes; the limit is %d (1 MiB)", len(data), MaxFileSize)
 	}
-	return rules, joinErrors(errs)
+	if !utf8.Valid(data) {
+		return errorf(path, invalidUTF8Line(data), "the file is not valid UTF-8 text: save it with UTF-8 encoding")
+	}
+	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
+	var errs []error
+	for i, line := range strings.Split(string(data), "\n") {
+		if err := parse(i+1, line); err != nil {
+			errs = append(errs, &Error{Path: path, Line: i + 1, Err: err})
+		}
+	}
+	return joinErrors(errs)
 }
 
 // parseSynonymLine parses one line; a blank or comment line gives a zero rule.
