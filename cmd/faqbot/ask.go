@@ -8,7 +8,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"log/slog"
 	"runtime/debug"
 	"strings"
 
@@ -30,11 +29,7 @@ func runAsk(ctx context.Context, s *settings, args []string, stdin io.Reader, st
 	if err := parseFlags(fs, args, stderr); err != nil {
 		return err
 	}
-	log, err := newLogger(s, stderr, slog.LevelWarn)
-	if err != nil {
-		return err
-	}
-	svc, err := openService(s, f, log)
+	svc, err := cliService(s, f, stderr)
 	if err != nil {
 		return err
 	}

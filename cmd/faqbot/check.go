@@ -6,7 +6,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"log/slog"
 	"os"
 	"strings"
 	"time"
@@ -25,15 +24,9 @@ var errCheckFailed = errors.New("check failed")
 // review and those without a review date (which do not fail the check).
 func runCheck(ctx context.Context, s *settings, args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("check", flag.ContinueOnError)
-	f := addIndexFlags(fs, s)
-	if err := parseFlags(fs, args, stderr); err != nil {
-		return err
-	}
-	if fs.NArg() > 0 {
-		return fmt.Errorf("%w: check takes no arguments, got %q", errUsage, fs.Args())
-	}
-	log, err := newLogger(s, stderr, slog.LevelWarn)
-	if err != nil {
+	f := &indexFlags{}
+	fs.StringVar(&f.content, "content", s.get("CONTENT_DIR", "content"), "content `directory` (CONTENT_DIR)")
+	if err := parseNoArgs(fs, args, stderr); err != nil {
 		return err
 	}
 	tmp, err := os.MkdirTemp("", "faqbot-check-")
@@ -42,7 +35,7 @@ func runCheck(ctx context.Context, s *settings, args []string, stdout, stderr io
 	}
 	defer os.RemoveAll(tmp)
 	f.index = tmp
-	svc, err := openService(s, f, log)
+	svc, err := cliService(s, f, stderr)
 	if err != nil {
 		return err
 	}

@@ -5,7 +5,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"log/slog"
 
 	"github.com/faqbot/faqbot/internal/faq"
 	"github.com/faqbot/faqbot/internal/index"
@@ -15,17 +14,10 @@ func runIndex(ctx context.Context, s *settings, args []string, stdout, stderr io
 	fs := flag.NewFlagSet("index", flag.ContinueOnError)
 	force := fs.Bool("force", false, "put the build in service even when must-answer checks fail (logged)")
 	f := addIndexFlags(fs, s)
-	if err := parseFlags(fs, args, stderr); err != nil {
+	if err := parseNoArgs(fs, args, stderr); err != nil {
 		return err
 	}
-	if fs.NArg() > 0 {
-		return fmt.Errorf("%w: index takes no arguments, got %q", errUsage, fs.Args())
-	}
-	log, err := newLogger(s, stderr, slog.LevelWarn)
-	if err != nil {
-		return err
-	}
-	svc, err := openService(s, f, log)
+	svc, err := cliService(s, f, stderr)
 	if err != nil {
 		return err
 	}
@@ -48,17 +40,10 @@ func runIndex(ctx context.Context, s *settings, args []string, stdout, stderr io
 func runRollback(ctx context.Context, s *settings, args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("rollback", flag.ContinueOnError)
 	f := addIndexFlags(fs, s)
-	if err := parseFlags(fs, args, stderr); err != nil {
+	if err := parseNoArgs(fs, args, stderr); err != nil {
 		return err
 	}
-	if fs.NArg() > 0 {
-		return fmt.Errorf("%w: rollback takes no arguments, got %q", errUsage, fs.Args())
-	}
-	log, err := newLogger(s, stderr, slog.LevelWarn)
-	if err != nil {
-		return err
-	}
-	svc, err := openService(s, f, log)
+	svc, err := cliService(s, f, stderr)
 	if err != nil {
 		return err
 	}

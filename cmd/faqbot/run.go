@@ -171,6 +171,27 @@ func newLogger(s *settings, w io.Writer, def slog.Level) (*slog.Logger, error) {
 	return slog.New(slog.NewTextHandler(w, opts)), nil
 }
 
+// parseNoArgs parses args, which are flags only, as parseFlags does.
+func parseNoArgs(fs *flag.FlagSet, args []string, stderr io.Writer) error {
+	if err := parseFlags(fs, args, stderr); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return fmt.Errorf("%w: %s takes no arguments, got %q", errUsage, fs.Name(), fs.Args())
+	}
+	return nil
+}
+
+// cliService opens the answering service over the index f names, as openService
+// does, for a command logging warnings and errors to stderr.
+func cliService(s *settings, f *indexFlags, stderr io.Writer) (*serve.Service, error) {
+	log, err := newLogger(s, stderr, slog.LevelWarn)
+	if err != nil {
+		return nil, err
+	}
+	return openService(s, f, log)
+}
+
 // parseFlags parses args, printing errors and usage to stderr.
 func parseFlags(fs *flag.FlagSet, args []string, stderr io.Writer) error {
 	fs.SetOutput(stderr)

@@ -66,11 +66,8 @@ func loadServeConfig(s *settings, f *indexFlags) (serve.Config, error) {
 func runServe(ctx context.Context, s *settings, args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
 	f := addIndexFlags(fs, s)
-	if err := parseFlags(fs, args, stderr); err != nil {
+	if err := parseNoArgs(fs, args, stderr); err != nil {
 		return err
-	}
-	if fs.NArg() > 0 {
-		return fmt.Errorf("%w: serve takes no arguments, got %q", errUsage, fs.Args())
 	}
 	cfg, err := loadServeConfig(s, f)
 	if err != nil {
