@@ -37,6 +37,7 @@ type CheckError struct {
 	Failures []faq.CheckFailure
 }
 
+// Error says how many checks failed.
 func (e *CheckError) Error() string {
 	return fmt.Sprintf("%d of %d must-answer checks failed", len(e.Failures), e.Checks)
 }
