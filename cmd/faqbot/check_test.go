@@ -122,3 +122,22 @@ func writeFile(t *testing.T, path, s string) {
 		t.Fatal(err)
 	}
 }
+
+// TestAskAfterAnEditFailingACheck: the rebuild ask makes at start when the content
+// changed goes through the checks; refused, the previous build answers, and the
+// next ask does not try again.
+func TestAskAfterAnEditFailingACheck(t *testing.T) {
+	e := setup(t)
+	if _, _, err := runFaqbot(t, e, "", "index"); err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, filepath.Join(e["CONTENT_DIR"], "checks.tsv"), "how long does ketamine take to work\tcrisis\n")
+	out, stderr, err := runFaqbot(t, e, "", "ask", "-json", "how long does ketamine take to work")
+	if err != nil || !strings.Contains(out, `"kind":"answer"`) || !strings.Contains(stderr, "1 of 26 must-answer checks failed") {
+		t.Fatalf("ask after an edit failing a check = %q, %q, %v; want the previous build's answer and the failure logged", out, stderr, err)
+	}
+	_, stderr, err = runFaqbot(t, e, "", "ask", "-json", "how long does ketamine take to work")
+	if err != nil || strings.Contains(stderr, "must-answer checks failed") || !strings.Contains(stderr, "the content failed to build or its checks failed") {
+		t.Errorf("second ask = %q, %v; want one warning, and no build tried", stderr, err)
+	}
+}
