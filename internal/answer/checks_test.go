@@ -75,7 +75,7 @@ func TestEditBreakingAnEntryIsRefused(t *testing.T) {
 	var fe *faq.Error
 	want := path + `:197: question "How long does ketamine take to work?" should get this entry as the answer; it gets the answer ` + howLongID
 	if faq.ErrorCode(err) != faq.EINVALID || !errors.As(err, &fe) || fe.Details != want ||
-		!strings.Contains(fe.Message, "1 of 26 must-answer checks failed") {
+		!strings.Contains(fe.Message, "1 of 30 must-answer checks failed") {
 		t.Fatalf("Reindex after the edit = %v\ndetails %q; want EINVALID with\n%s", err, detailsOf(fe), want)
 	}
 	a, err := svc.Ask(ctx, faq.Question{Text: "Is it safe to drink on ketamine?"})
@@ -84,8 +84,8 @@ func TestEditBreakingAnEntryIsRefused(t *testing.T) {
 	}
 
 	r, err := svc.Reindex(ctx, faq.ReindexRequest{Force: true})
-	if err != nil || len(r.Overridden) != 1 || r.Overridden[0].String() != want || r.Checks != 26 ||
-		!strings.Contains(r.Summary(), "Forced: 1 of 26 checks failed") {
+	if err != nil || len(r.Overridden) != 1 || r.Overridden[0].String() != want || r.Checks != 30 ||
+		!strings.Contains(r.Summary(), "Forced: 1 of 30 checks failed") {
 		t.Fatalf("forced reindex = %+v, %v; want it in service with the failure listed", r, err)
 	}
 	events := rec.all()
