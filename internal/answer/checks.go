@@ -54,7 +54,8 @@ func (s *Service) Gate(ctx context.Context, c *index.Candidate) (int, []faq.Chec
 			return 0, nil, errs[i]
 		}
 		if p != "" {
-			failed = append(failed, faq.CheckFailure{Path: checks[i].Path, Line: checks[i].Line, Problem: p})
+			failed = append(failed, faq.CheckFailure{Path: checks[i].Path, Line: checks[i].Line, Problem: p,
+				Key: questionKey(checks[i].Question) + "\t" + checks[i].Expect})
 		}
 	}
 	slices.SortStableFunc(failed, func(a, b faq.CheckFailure) int {

@@ -30,8 +30,11 @@ func (s *Service) userError(err error) error {
 	case errors.As(err, &ce):
 		return &faq.Error{Code: faq.EINVALID, Message: badContentText, Details: ce.Err.Error(), Err: err}
 	case errors.As(err, &ke):
-		return &faq.Error{Code: faq.EINVALID, Message: fmt.Sprintf(checksFailedText, len(ke.Failures), ke.Checks),
-			Details: ke.Lines(), Err: err}
+		msg := fmt.Sprintf(checksFailedText, len(ke.Failures), ke.Checks)
+		if ke.Still > 0 {
+			msg += fmt.Sprintf(stillFailingText, ke.Still)
+		}
+		return &faq.Error{Code: faq.EINVALID, Message: msg, Details: ke.Lines(), Err: err}
 	case errors.Is(err, index.ErrNoEarlierBuild):
 		return &faq.Error{Code: faq.EINVALID, Message: noEarlierText, Err: err}
 	}

@@ -50,7 +50,10 @@ const (
 	// checksFailedText takes the number of checks failed and of checks.
 	checksFailedText = "Reindex refused — %d of %d must-answer checks failed, so the previous index is still serving answers. " +
 		"Fix the content or the checks, or reindex with force to put it in service anyway."
-	noEarlierText = "There is no earlier build to roll back to."
+	// stillFailingText adds to checksFailedText how many other checks fail in the
+	// build in service too (they alone do not refuse a build).
+	stillFailingText = " %d more fail as they do in the build in service; those alone would not have refused it."
+	noEarlierText    = "There is no earlier build to roll back to."
 )
 
 // ReviewNoticeText is said with an answer from a document overdue for review; it

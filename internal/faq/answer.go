@@ -76,6 +76,10 @@ type ReindexReport struct {
 	// Overridden are the checks that failed when a moderator put the build in
 	// service anyway (a forced reindex); empty otherwise.
 	Overridden []CheckFailure
+	// StillFailing are checks that failed in the build in service already, and so
+	// did not refuse this one: content that has long failed them (a large import)
+	// does not need forcing at every reindex. Empty for a forced reindex.
+	StillFailing []CheckFailure
 }
 
 // RollbackReport describes a rollback: the build put back in service.
@@ -110,6 +114,9 @@ func (r ReindexReport) Summary() string {
 	case len(r.Overridden) > 0:
 		fmt.Fprintf(&b, " Forced: %d of %s failed, and the build was put in service anyway.",
 			len(r.Overridden), count(r.Checks, "check"))
+	case len(r.StillFailing) > 0:
+		fmt.Fprintf(&b, " %d of %s still fail, as they did in the build in service; no other check failed.",
+			len(r.StillFailing), count(r.Checks, "check"))
 	case r.Checks > 0:
 		fmt.Fprintf(&b, " All %s passed.", count(r.Checks, "check"))
 	}

@@ -35,6 +35,10 @@ type CheckFailure struct {
 	Path    string
 	Line    int
 	Problem string
+	// Key names the check whatever line it is on: its question and expectation. A
+	// build is refused only for checks whose keys did not fail in the build in
+	// service too.
+	Key string
 }
 
 // String returns "path:line: problem", as content problems are written.

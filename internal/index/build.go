@@ -17,8 +17,10 @@ type build struct {
 	dir         string
 	fingerprint string
 	// files is filesFingerprint of the content the build was made from.
-	files    string
-	built    time.Time
+	files string
+	built time.Time
+	// failing are the keys of the must-answer checks the build failed (meta).
+	failing  map[string]bool
 	ranker   faq.Ranker
 	texts    *texts
 	lib      faq.Library
@@ -134,7 +136,10 @@ func openBuild(dir string, backend Backend) (*build, error) {
 func newBuild(dir string, m meta, r faq.Ranker, t *texts, snap snapshot) *build {
 	lib := snap.Library
 	b := &build{dir: dir, fingerprint: m.Fingerprint, files: m.Files, built: m.Built, ranker: r, texts: t,
-		lib: lib, passages: make(map[string]located, lib.Passages())}
+		lib: lib, passages: make(map[string]located, lib.Passages()), failing: make(map[string]bool, len(m.Failing))}
+	for _, k := range m.Failing {
+		b.failing[k] = true
+	}
 	n := 0
 	for i := range b.lib.Documents {
 		d := &b.lib.Documents[i]

@@ -35,6 +35,9 @@ func (c *Candidate) Library() faq.Library { return c.b.lib }
 type CheckError struct {
 	Checks   int
 	Failures []faq.CheckFailure
+	// Still is how many other checks failed that the build in service fails too:
+	// they alone would not have refused the build.
+	Still int
 }
 
 // Error says how many checks failed.

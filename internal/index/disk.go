@@ -40,6 +40,9 @@ type meta struct {
 	Built     time.Time `json:"built"`
 	Documents int       `json:"documents"`
 	Passages  int       `json:"passages"`
+	// Failing are the keys of the must-answer checks the build failed when it was put
+	// in service (forced, or failing as the build before it did).
+	Failing []string `json:"failing,omitempty"`
 }
 
 // currentBuild returns the build directory CURRENT names, or "" when there is none.

@@ -6,10 +6,12 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/faqbot/faqbot/internal/faq"
 	"github.com/faqbot/faqbot/internal/faqtest"
+	"github.com/faqbot/faqbot/internal/search"
 )
 
 // honeyGate fails every build that answers "how long does honey keep" with an
@@ -104,5 +106,67 @@ func TestSwitchFailureKeepsTheBuildInService(t *testing.T) {
 	}
 	if dirs := buildDirs(t, cfg.IndexDir); len(dirs) != 1 || dirs[0] != served {
 		t.Errorf("builds = %v; want only %s", dirs, served)
+	}
+}
+
+// keyedGate fails "how long does honey keep" and "do wasps make honey" when they are
+// answered, each check with a key of its own.
+func keyedGate(ctx context.Context, c *Candidate) (int, []faq.CheckFailure, error) {
+	var failed []faq.CheckFailure
+	for i, q := range []string{"how long does honey keep", "do wasps make honey"} {
+		m, err := c.Find(ctx, q, 4)
+		if err != nil {
+			return 0, nil, err
+		}
+		if m.Verdict == faq.VerdictAnswer {
+			failed = append(failed, faq.CheckFailure{Path: "content/checks.tsv", Line: i + 1, Problem: q + " is answered", Key: q})
+		}
+	}
+	return 2, failed, nil
+}
+
+// TestChecksFailingBeforeDoNotRefuse: once a build failing a check is in service
+// (forced), later builds failing only that check are put in service, saying so; a
+// check that newly fails still refuses a build, even after a restart.
+func TestChecksFailingBeforeDoNotRefuse(t *testing.T) {
+	s, cfg := openSeed(t)
+	s.SetGate(keyedGate)
+	ctx := context.Background()
+	faqtest.WriteFile(t, filepath.Join(cfg.ContentDir, "honey.md"), honeyDoc(1))
+	var ce *CheckError
+	if _, err := s.Reindex(ctx); !errors.As(err, &ce) {
+		t.Fatalf("Reindex of content failing a check = %v; want it refused", err)
+	}
+	if _, err := s.ForceReindex(ctx); err != nil {
+		t.Fatal(err)
+	}
+	faqtest.WriteFile(t, filepath.Join(cfg.ContentDir, "honey.md"), honeyDoc(2))
+	r, err := s.Reindex(ctx)
+	if err != nil || len(r.StillFailing) != 1 || len(r.Overridden) != 0 ||
+		!strings.Contains(r.Summary(), "1 of 2 checks still fail, as they did in the build in service") {
+		t.Fatalf("Reindex failing only what the build in service failed = %+v (%q), %v; want it in service", r, r.Summary(), err)
+	}
+	wasps := "---\ntitle: Wasps\n---\n\n## Frequently Asked Questions\n\n### Do Wasps Make Honey?\n\nNo: wasps do not make honey.\n"
+	faqtest.WriteFile(t, filepath.Join(cfg.ContentDir, "wasps.md"), wasps)
+	if _, err := s.Reindex(ctx); !errors.As(err, &ce) || ce.Still != 1 || ce.Lines() != "content/checks.tsv:2: do wasps make honey is answered" {
+		t.Fatalf("Reindex with a new failure = %v; want it refused, listing only the new one", err)
+	}
+	// The build in service remembers what it failed across a restart.
+	s.Close()
+	s2, err := New(cfg, search.Backend{}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s2.Close()
+	s2.SetGate(keyedGate)
+	if err := s2.Open(); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Remove(filepath.Join(cfg.ContentDir, "wasps.md")); err != nil {
+		t.Fatal(err)
+	}
+	faqtest.WriteFile(t, filepath.Join(cfg.ContentDir, "honey.md"), honeyDoc(3))
+	if r, err := s2.Reindex(ctx); err != nil || len(r.StillFailing) != 1 {
+		t.Errorf("Reindex after a restart = %+v, %v; want the old failure still accepted", r, err)
 	}
 }

@@ -60,15 +60,26 @@ func (s *Store) reindexWith(ctx context.Context, force bool) (faq.ReindexReport,
 		return faq.ReindexReport{}, fmt.Errorf("reindex: check the new build: %w", err)
 	}
 	p.times.checks = time.Since(judged)
-	if len(failed) > 0 && !force {
+	fresh, still := newFailures(old, failed)
+	if len(fresh) > 0 && !force {
 		p.discard()
-		s.holdContent(p.m.Fingerprint, p.m.Files, len(failed))
-		s.log.Info("reindex refused: must-answer checks failed", "failed", len(failed), "checks", checks, "first", failed[0].String())
-		return faq.ReindexReport{}, &CheckError{Checks: checks, Failures: failed}
+		s.holdContent(p.m.Fingerprint, p.m.Files, len(fresh))
+		s.log.Info("reindex refused: must-answer checks failed", "failed", len(fresh), "still_failing", len(still),
+			"checks", checks, "first", fresh[0].String())
+		return faq.ReindexReport{}, &CheckError{Checks: checks, Failures: fresh, Still: len(still)}
 	}
-	if len(failed) > 0 {
+	switch {
+	case len(fresh) > 0:
 		s.log.Warn("must-answer checks failed; build put in service anyway (forced)", "failed", len(failed),
-			"checks", checks, "first", failed[0].String(), "build", filepath.Base(p.b.dir))
+			"checks", checks, "first", fresh[0].String(), "build", filepath.Base(p.b.dir))
+	case len(still) > 0:
+		s.log.Warn("must-answer checks still fail, as in the build in service", "failed", len(still),
+			"checks", checks, "first", still[0].String())
+	}
+	p.m.Failing = make([]string, len(failed))
+	for i, f := range failed {
+		p.m.Failing[i] = f.Key
+		p.b.failing[f.Key] = true
 	}
 	err = writeMeta(p.b.dir, p.m)
 	if err == nil {
@@ -92,8 +103,10 @@ func (s *Store) reindexWith(ctx context.Context, force bool) (faq.ReindexReport,
 	report.Passages = st.lib.Passages()
 	report.Duration = time.Since(start)
 	report.Checks = checks
-	if force {
+	if len(fresh) > 0 {
 		report.Overridden = failed
+	} else {
+		report.StillFailing = still
 	}
 	s.log.Info("reindexed", "documents", report.Documents, "passages", report.Passages,
 		"duration", report.Duration.Round(time.Millisecond), "load", p.times.load,
@@ -101,6 +114,20 @@ func (s *Store) reindexWith(ctx context.Context, force bool) (faq.ReindexReport,
 		"overridden", len(report.Overridden),
 		"added", len(report.Added), "removed", len(report.Removed), "changed", len(report.Changed))
 	return report, nil
+}
+
+// newFailures splits the checks a new build failed into those the build in service
+// (old) did not fail, which refuse the new build, and those it failed as well.
+// With no build in service every failure is new.
+func newFailures(old *build, failed []faq.CheckFailure) (fresh, still []faq.CheckFailure) {
+	for _, f := range failed {
+		if old != nil && f.Key != "" && old.failing[f.Key] {
+			still = append(still, f)
+		} else {
+			fresh = append(fresh, f)
+		}
+	}
+	return fresh, still
 }
 
 // judge puts b through the gate; no gate passes every build.
