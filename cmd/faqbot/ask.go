@@ -170,7 +170,7 @@ func writePlain(w *bufio.Writer, a faq.Answer) {
 		}
 	}
 	if !a.Reviewed.IsZero() {
-		fmt.Fprintf(w, "\nReviewed %s.", a.Reviewed.Format("2 January 2006"))
+		fmt.Fprintf(w, "\nReviewed %s.", a.Reviewed.Format(faq.DateLayout))
 	}
 	if a.ReviewNotice != "" {
 		fmt.Fprintf(w, "\n%s", a.ReviewNotice)

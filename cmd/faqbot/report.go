@@ -117,7 +117,7 @@ func (r logReport) text(w io.Writer) error {
 	fmt.Fprintln(w, "Questions per day (UTC)")
 	fmt.Fprintf(w, "  %-10s %9s %8s %11s %6s %5s\n", "Day", "Questions", "Answered", "Not covered", "Crisis", "Other")
 	for _, d := range r.Stats {
-		fmt.Fprintf(w, "  %-10s %9d %8d %11d %6d %5d\n", d.Day.Format("2006-01-02"), d.Questions, d.Answered, d.NotCovered, d.Crisis, d.Other)
+		fmt.Fprintf(w, "  %-10s %9d %8d %11d %6d %5d\n", d.Day.Format(time.DateOnly), d.Questions, d.Answered, d.NotCovered, d.Crisis, d.Other)
 	}
 	if len(r.Stats) == 0 {
 		fmt.Fprintln(w, "  (none)")

@@ -16,11 +16,11 @@ func (r logReport) csv(w io.Writer) error {
 		"questions", "answered", "not_covered", "crisis", "other"})
 	n := strconv.Itoa
 	for _, d := range r.Stats {
-		c.Write([]string{"stats", d.Day.Format("2006-01-02"), "", "", "", "", "",
+		c.Write([]string{"stats", d.Day.Format(time.DateOnly), "", "", "", "", "",
 			n(d.Questions), n(d.Answered), n(d.NotCovered), n(d.Crisis), n(d.Other)})
 	}
 	for _, u := range r.Unanswered {
-		c.Write([]string{"unanswered", u.Last.Format("2006-01-02"), u.Question, n(u.Count), u.Nearest, "", "", "", "", "", "", ""})
+		c.Write([]string{"unanswered", u.Last.Format(time.DateOnly), u.Question, n(u.Count), u.Nearest, "", "", "", "", "", "", ""})
 	}
 	for _, f := range r.Feedback {
 		c.Write([]string{"feedback", "", "", "", f.PassageID, n(f.Helpful), n(f.Unhelpful), "", "", "", "", ""})
@@ -64,7 +64,7 @@ func (r logReport) json(w io.Writer) error {
 	}{Database: r.Database, Server: r.Server, Days: r.Days, Since: r.Since,
 		Stats: []day{}, Unanswered: []unanswered{}, Feedback: []feedback{}}
 	for _, d := range r.Stats {
-		out.Stats = append(out.Stats, day{d.Day.Format("2006-01-02"), d.Questions, d.Answered, d.NotCovered, d.Crisis, d.Other})
+		out.Stats = append(out.Stats, day{d.Day.Format(time.DateOnly), d.Questions, d.Answered, d.NotCovered, d.Crisis, d.Other})
 	}
 	for _, u := range r.Unanswered {
 		out.Unanswered = append(out.Unanswered, unanswered{u.Question, u.Count, u.Nearest, append([]string{}, u.Wordings...), u.Last})

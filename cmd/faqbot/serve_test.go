@@ -12,11 +12,11 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/faqbot/faqbot/internal/discord/discordtest"
+	"github.com/faqbot/faqbot/internal/faqtest"
 )
 
 // freeAddr returns a loopback address nothing listens on.
@@ -79,9 +79,9 @@ func TestServeBothTransports(t *testing.T) {
 	defer cancel()
 	runCtx, stop := context.WithCancel(ctx)
 	done := make(chan error, 1)
-	var logs bytes.Buffer
+	var logs faqtest.SyncBuffer
 	go func() {
-		done <- run(runCtx, []string{"serve"}, e.get, strings.NewReader(""), io.Discard, &syncWriter{w: &logs})
+		done <- run(runCtx, []string{"serve"}, e.get, strings.NewReader(""), io.Discard, &logs)
 	}()
 
 	waitFor(t, ctx, "/healthz to say ready", func() bool {
@@ -142,18 +142,6 @@ func TestServeBothTransports(t *testing.T) {
 	}
 }
 
-// syncWriter serialises writes from the server's goroutines.
-type syncWriter struct {
-	mu sync.Mutex
-	w  io.Writer
-}
-
-func (s *syncWriter) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.w.Write(p)
-}
-
 // TestServeWrongToken: a token Discord refuses stops serve with an error that says
 // so, promptly, without the token in it.
 func TestServeWrongToken(t *testing.T) {
@@ -163,8 +151,8 @@ func TestServeWrongToken(t *testing.T) {
 	e["DISCORD_API_URL"] = fake.APIURL()
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
-	var logs bytes.Buffer
-	err := run(ctx, []string{"serve"}, e.get, strings.NewReader(""), io.Discard, &syncWriter{w: &logs})
+	var logs faqtest.SyncBuffer
+	err := run(ctx, []string{"serve"}, e.get, strings.NewReader(""), io.Discard, &logs)
 	if err == nil || ctx.Err() != nil {
 		t.Fatalf("serve with a wrong token: err = %v (ctx %v); want an error before the deadline", err, ctx.Err())
 	}

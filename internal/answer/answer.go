@@ -180,7 +180,7 @@ func (s *Service) ask(ctx context.Context, lib finder, from faq.Origin, text str
 	}
 	m, err := lib.Find(ctx, text, s.cfg.Alternatives+1)
 	if err != nil {
-		return faq.Answer{}, fmt.Errorf("answer %q: %w", cut(text, 80), err)
+		return faq.Answer{}, fmt.Errorf("answer %q: %w", faq.Shorten(text, 80), err)
 	}
 	return s.decide(text, m), nil
 }
@@ -213,7 +213,7 @@ func (s *Service) related(ctx context.Context, text, exclude string) ([]faq.Alte
 	}
 	m, err := s.lib.Find(ctx, text, s.cfg.Alternatives+1)
 	if err != nil {
-		return nil, fmt.Errorf("related %q: %w", cut(text, 80), err)
+		return nil, fmt.Errorf("related %q: %w", faq.Shorten(text, 80), err)
 	}
 	var out []faq.Alternative
 	for _, alt := range s.decide(text, m).Alternatives {

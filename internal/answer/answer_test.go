@@ -19,24 +19,6 @@ import (
 
 const alcoholFAQ = "Can I Drink Alcohol While Undergoing Ketamine Therapy?"
 
-// recorder is an observer keeping every event.
-type recorder struct {
-	mu     sync.Mutex
-	events []faq.Event
-}
-
-func (r *recorder) Observe(e faq.Event) {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	r.events = append(r.events, e)
-}
-
-func (r *recorder) all() []faq.Event {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	return append([]faq.Event(nil), r.events...)
-}
-
 // countingLibrary counts what reaches the index.
 type countingLibrary struct {
 	*index.Store
@@ -58,9 +40,9 @@ func openStore(t testing.TB, content string) *index.Store {
 }
 
 // openSeed returns a service over the shipped content with cfg, recording its events.
-func openSeed(t testing.TB, cfg answer.Config) (*answer.Service, *recorder) {
+func openSeed(t testing.TB, cfg answer.Config) (*answer.Service, *faqtest.Events) {
 	t.Helper()
-	rec := &recorder{}
+	rec := &faqtest.Events{}
 	return answer.New(cfg, openStore(t, faqtest.RepoContent), rec, nil), rec
 }
 
@@ -91,7 +73,7 @@ func TestAnswerSeedFAQ(t *testing.T) {
 		t.Errorf("Score %v, Reviewed %v, Document %q, %d alternatives; want all set, at most 3 runners-up",
 			a.Score, a.Reviewed, a.Document, len(a.Alternatives))
 	}
-	ev := rec.all()
+	ev := rec.All()
 	if len(ev) != 1 || ev[0].Action != faq.ActionAsk || ev[0].Kind != faq.KindAnswer || ev[0].PassageID != a.PassageID ||
 		ev[0].Transport != faq.TransportCLI || ev[0].Question != a.Question || ev[0].Code != "" {
 		t.Errorf("events = %+v; want one ask event with the answer's passage", ev)
@@ -152,7 +134,7 @@ func TestBadQuestions(t *testing.T) {
 // gets the resources whatever it would be refused for.
 func TestRefusalsNeverReachTheIndex(t *testing.T) {
 	lib := &countingLibrary{Store: openStore(t, faqtest.RepoContent)}
-	rec := &recorder{}
+	rec := &faqtest.Events{}
 	s := answer.New(answer.Config{Cooldown: time.Hour}, lib, rec, nil)
 	user := faq.Origin{Transport: faq.TransportGateway, Server: "1", User: "u1"}
 	askAs := func(q string) (faq.Answer, error) {
@@ -177,7 +159,7 @@ func TestRefusalsNeverReachTheIndex(t *testing.T) {
 		t.Errorf("the index was searched %d times; want once (refusals and crisis messages are not searched)", lib.finds)
 	}
 	var codes []string
-	for _, e := range rec.all() {
+	for _, e := range rec.All() {
 		codes = append(codes, e.Code)
 	}
 	if strings.Join(codes, ",") != ",rate_limited,invalid,," {
@@ -188,7 +170,7 @@ func TestRefusalsNeverReachTheIndex(t *testing.T) {
 func TestDisclaimerOverrideAndPassage(t *testing.T) {
 	content := faqtest.Content(t)
 	faqtest.WriteFile(t, filepath.Join(content, "bees.md"), faqtest.BeesDoc("Ask a beekeeper."))
-	rec := &recorder{}
+	rec := &faqtest.Events{}
 	s := answer.New(answer.Config{Disclaimer: "Configured."}, openStore(t, content), rec, nil)
 	if a := ask(t, s, "how do honey bees make honey"); a.Kind != faq.KindAnswer || a.Disclaimer != "Ask a beekeeper." {
 		t.Errorf("bees answer = %s %q disclaimer %q; want the document's disclaimer", a.Kind, a.Title, a.Disclaimer)
@@ -206,7 +188,7 @@ func TestDisclaimerOverrideAndPassage(t *testing.T) {
 	if faq.ErrorCode(err) != faq.ENOTFOUND || !strings.Contains(faq.ErrorMessage(err), "no longer in the index") {
 		t.Errorf("Passage(unknown) error = %v; want ENOTFOUND", err)
 	}
-	ev := rec.all()
+	ev := rec.All()
 	last := ev[len(ev)-1]
 	if last.Action != faq.ActionOpen || last.Server != "7" || last.Code != faq.ENOTFOUND {
 		t.Errorf("last event = %+v; want the failed open from server 7", last)
@@ -232,7 +214,7 @@ func TestRelated(t *testing.T) {
 	if _, err := s.Related(context.Background(), faq.Question{}, "gone#gone"); faq.ErrorCode(err) != faq.ENOTFOUND {
 		t.Errorf("Related of a passage no longer there: %v; want ENOTFOUND", err)
 	}
-	for _, e := range rec.all()[1:] {
+	for _, e := range rec.All()[1:] {
 		if e.Action != faq.ActionRelated {
 			t.Errorf("event %+v; want related, not counted as a question", e)
 		}
@@ -248,7 +230,7 @@ func TestSuggest(t *testing.T) {
 	if alts, _ := s.Suggest(context.Background(), "", 5); len(alts) != 5 {
 		t.Errorf("Suggest with nothing typed = %d titles; want 5", len(alts))
 	}
-	if n := len(rec.all()); n != 0 {
+	if n := len(rec.All()); n != 0 {
 		t.Errorf("autocomplete made %d events; want none", n)
 	}
 }
@@ -260,7 +242,7 @@ func TestErrorsCarryCodesAndTexts(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer store.Close()
-	rec := &recorder{}
+	rec := &faqtest.Events{}
 	s := answer.New(answer.Config{}, store, rec, nil)
 	ctx := context.Background()
 	if _, err := s.Ask(ctx, faq.Question{Text: "ketamine"}); faq.ErrorCode(err) != faq.EUNAVAILABLE ||
@@ -277,7 +259,7 @@ func TestErrorsCarryCodesAndTexts(t *testing.T) {
 		!strings.Contains(fe.Details, "broken.md") {
 		t.Errorf("Reindex of broken content: %#v; want EINVALID with the file in its details", err)
 	}
-	ev := rec.all()
+	ev := rec.All()
 	if last := ev[len(ev)-1]; last.Action != faq.ActionReindex || last.Code != faq.EINVALID || last.Reindex != nil {
 		t.Errorf("last event = %+v; want the failed reindex", last)
 	}

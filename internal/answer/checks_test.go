@@ -66,7 +66,7 @@ func TestShippedContentPassesItsChecks(t *testing.T) {
 // line, and what it got instead; the previous build keeps answering; a forced
 // reindex puts it in service, listing the failure, and is observed.
 func TestEditBreakingAnEntryIsRefused(t *testing.T) {
-	rec := &recorder{}
+	rec := &faqtest.Events{}
 	svc, content := gated(t, answer.Config{Cooldown: -1}, rec)
 	path := filepath.Join(content, seedFile)
 	edit(t, path, "- Is it safe to drink on ketamine?\n", "- Is it safe to drink on ketamine?\n- How long does ketamine take to work?\n")
@@ -88,7 +88,7 @@ func TestEditBreakingAnEntryIsRefused(t *testing.T) {
 		!strings.Contains(r.Summary(), "Forced: 1 of 30 checks failed") {
 		t.Fatalf("forced reindex = %+v, %v; want it in service with the failure listed", r, err)
 	}
-	events := rec.all()
+	events := rec.All()
 	last := events[len(events)-1]
 	if last.Action != faq.ActionReindex || last.Reindex == nil || len(last.Reindex.Overridden) != 1 {
 		t.Errorf("the forced reindex was observed as %+v; want a reindex event with the override", last)

@@ -3,7 +3,6 @@ package answer
 import (
 	"errors"
 	"fmt"
-	"strings"
 
 	"github.com/faqbot/faqbot/internal/faq"
 	"github.com/faqbot/faqbot/internal/index"
@@ -39,12 +38,4 @@ func (s *Service) userError(err error) error {
 		return &faq.Error{Code: faq.EINVALID, Message: noEarlierText, Err: err}
 	}
 	return &faq.Error{Code: faq.EINTERNAL, Message: faq.TroubleText, Err: err}
-}
-
-// cut shortens s to at most n bytes of valid UTF-8, marking the cut, for logs.
-func cut(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	return strings.ToValidUTF8(s[:n], "") + "…"
 }

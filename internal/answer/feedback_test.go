@@ -21,7 +21,7 @@ func TestFeedback(t *testing.T) {
 		if err != nil || a.Kind != faq.KindThanks || a.Text != answer.ThanksText {
 			t.Fatalf("Feedback(%+v) = %+v, %v; want thanks", r, a, err)
 		}
-		ev := rec.all()
+		ev := rec.All()
 		e := ev[len(ev)-1]
 		if e.Action != faq.ActionFeedback || e.PassageID != passage || e.Server != "g1" || e.Vote == nil {
 			t.Fatalf("event = %+v; want the feedback with its vote", e)
@@ -43,7 +43,7 @@ func TestFeedback(t *testing.T) {
 	}
 	s2, rec2 := openSeed(t, answer.Config{VoteSecret: []byte("secret")})
 	s2.Feedback(context.Background(), faq.FeedbackRequest{Origin: from, Answer: "m1", PassageID: passage})
-	if e := rec2.all()[0]; e.Vote == nil || e.Vote.Key != first.Key {
+	if e := rec2.All()[0]; e.Vote == nil || e.Vote.Key != first.Key {
 		t.Errorf("a replica with the same secret made key %+v; want %q", e.Vote, first.Key)
 	}
 }
@@ -58,7 +58,7 @@ func TestFeedbackCrisisComment(t *testing.T) {
 	if err != nil || a.Kind != faq.KindCrisis || a.Text != answer.DefaultCrisisText {
 		t.Fatalf("Feedback with a crisis comment = %+v, %v; want the crisis resources", a, err)
 	}
-	e := rec.all()[1]
+	e := rec.All()[1]
 	if e.Kind != faq.KindCrisis || e.Vote == nil || e.Vote.Comment != "" || e.Vote.Helpful {
 		t.Errorf("event = %+v (vote %+v); want a crisis, a not-helpful vote without the comment", e, e.Vote)
 	}
@@ -84,7 +84,7 @@ func TestFeedbackRefused(t *testing.T) {
 			if faq.ErrorCode(err) != tc.code || faq.ErrorMessage(err) == faq.TroubleText {
 				t.Errorf("Feedback = %v (code %q); want %s with a message", err, faq.ErrorCode(err), tc.code)
 			}
-			ev := rec.all()
+			ev := rec.All()
 			if e := ev[len(ev)-1]; e.Action != faq.ActionFeedback || e.Code != tc.code || e.Vote != nil {
 				t.Errorf("event = %+v; want a refused feedback without a vote", e)
 			}
@@ -97,7 +97,7 @@ func TestFeedbackRefused(t *testing.T) {
 func TestNoAnswerNamesTheNearestPassage(t *testing.T) {
 	s, rec := openSeed(t, answer.Config{})
 	a := ask(t, s, "can ketamine therapy cause hair loss in teenagers")
-	e := rec.all()[0]
+	e := rec.All()[0]
 	if a.Kind != faq.KindNoAnswer || len(a.Alternatives) == 0 {
 		t.Skipf("the seed content answers %q (%s); the test needs a no-answer with topics", a.Question, a.Kind)
 	}

@@ -60,8 +60,5 @@ func (s *Service) reviewNotice(d *faq.Document) string {
 	if due.IsZero() || !s.cfg.Now().After(due) {
 		return ""
 	}
-	return fmt.Sprintf(ReviewNoticeText, d.Reviewed.Format(reviewDate))
+	return fmt.Sprintf(ReviewNoticeText, d.Reviewed.Format(faq.DateLayout))
 }
-
-// reviewDate is how a review date is written in a reply.
-const reviewDate = "2 January 2006"

@@ -3,6 +3,7 @@ package discord
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/bwmarrin/discordgo"
 
@@ -34,7 +35,7 @@ func reportEmbed(title string, lines []string, limit int) *discordgo.MessageEmbe
 		b.WriteString(line + "\n")
 	}
 	return &discordgo.MessageEmbed{
-		Title:       truncate(title, maxEmbedTitle),
+		Title:       faq.Shorten(title, maxEmbedTitle),
 		Description: strings.TrimSpace(b.String()),
 		Color:       colorAdmin,
 	}
@@ -51,15 +52,15 @@ func renderStale(r faq.Reviews) reply {
 	if len(r.Overdue) > 0 {
 		lines := make([]string, len(r.Overdue))
 		for i, d := range r.Overdue {
-			lines[i] = fmt.Sprintf(staleLine, quote(d.Title), truncate(d.ID, maxReportLine),
-				d.Reviewed.Format(dateLayout), d.Due.Format(dateLayout))
+			lines[i] = fmt.Sprintf(staleLine, quote(d.Title), faq.Shorten(d.ID, maxReportLine),
+				d.Reviewed.Format(faq.DateLayout), d.Due.Format(faq.DateLayout))
 		}
 		out.embeds = append(out.embeds, reportEmbed(fmt.Sprintf(titleStale, len(r.Overdue), r.MaxAge), lines, maxStaleEmbed))
 	}
 	if len(r.Unreviewed) > 0 {
 		lines := make([]string, len(r.Unreviewed))
 		for i, d := range r.Unreviewed {
-			lines[i] = fmt.Sprintf(unreviewedLine, quote(d.Title), truncate(d.ID, maxReportLine))
+			lines[i] = fmt.Sprintf(unreviewedLine, quote(d.Title), faq.Shorten(d.ID, maxReportLine))
 		}
 		out.embeds = append(out.embeds, reportEmbed(fmt.Sprintf(titleUnreviewed, len(r.Unreviewed)), lines, maxStaleEmbed))
 	}
@@ -80,7 +81,7 @@ func renderUnanswered(groups []faq.Unanswered, days int) reply {
 	for _, g := range groups {
 		line := fmt.Sprintf("**%d×** %s", g.Count, quote(g.Question))
 		if g.Nearest != "" {
-			line += "\n   " + fmt.Sprintf(labelNearest, truncate(g.Nearest, maxReportLine))
+			line += "\n   " + fmt.Sprintf(labelNearest, faq.Shorten(g.Nearest, maxReportLine))
 		}
 		lines = append(lines, line)
 	}
@@ -95,7 +96,7 @@ func renderFeedback(passages []faq.PassageFeedback, days int) reply {
 	}
 	lines := make([]string, 0, len(passages))
 	for _, p := range passages {
-		line := fmt.Sprintf(feedbackLine, truncate(p.PassageID, maxReportLine), p.Unhelpful, p.Helpful, 100*p.HelpfulRate())
+		line := fmt.Sprintf(feedbackLine, faq.Shorten(p.PassageID, maxReportLine), p.Unhelpful, p.Helpful, 100*p.HelpfulRate())
 		for _, c := range p.Comments {
 			line += "\n   > " + quote(c)
 		}
@@ -121,7 +122,7 @@ func renderStats(days []faq.DayStats, n int) reply {
 		total.NotCovered += d.NotCovered
 		total.Crisis += d.Crisis
 		total.Other += d.Other
-		rows = append(rows, row(d.Day.Format("2006-01-02"), d))
+		rows = append(rows, row(d.Day.Format(time.DateOnly), d))
 	}
 	head, foot := statsHeader, row(labelTotal, total)
 	// Room for the fence, the header, the footer, and a line saying what was left out.
@@ -141,7 +142,7 @@ func renderStats(days []faq.DayStats, n int) reply {
 // shortened.
 func quote(s string) string {
 	s = strings.Join(strings.Fields(s), " ")
-	return markdownEscaper.Replace(truncate(s, maxReportLine))
+	return markdownEscaper.Replace(faq.Shorten(s, maxReportLine))
 }
 
 var markdownEscaper = strings.NewReplacer(`\`, `\\`, "*", `\*`, "_", `\_`, "~", `\~`, "`", "\\`", "|", `\|`,

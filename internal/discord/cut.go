@@ -3,6 +3,8 @@ package discord
 import (
 	"strings"
 	"unicode/utf8"
+
+	"github.com/faqbot/faqbot/internal/faq"
 )
 
 // Discord's message limits, in characters.
@@ -25,17 +27,6 @@ const shortenedNote = "… (shortened — see the source)"
 // runeLen is the length of s as Discord counts it (closely enough: code points).
 func runeLen(s string) int { return utf8.RuneCountInString(s) }
 
-// truncate cuts s to at most limit characters, ending with "…" when cut.
-func truncate(s string, limit int) string {
-	if runeLen(s) <= limit {
-		return s
-	}
-	if limit <= 1 {
-		return string([]rune(s)[:max(limit, 0)])
-	}
-	return strings.TrimRightFunc(string([]rune(s)[:limit-1]), isSpace) + "…"
-}
-
 func isSpace(r rune) bool { return r == ' ' || r == '\n' || r == '\t' || r == '\r' }
 
 // cutAtSentence shortens Markdown text to at most limit characters. It cuts after the
@@ -48,7 +39,7 @@ func cutAtSentence(text string, limit int, note string) string {
 	suffix := "\n\n" + note
 	budget := limit - runeLen(suffix) - len("\n```") // room for a closing fence
 	if budget <= 0 {
-		return truncate(note, limit)
+		return faq.Shorten(note, limit)
 	}
 	head := string([]rune(text)[:budget])
 	cut := lastBoundary(head)

@@ -2,36 +2,14 @@ package discord
 
 import (
 	"strings"
-	"sync"
 	"testing"
 
 	"github.com/bwmarrin/discordgo"
 
 	"github.com/faqbot/faqbot/internal/answer"
 	"github.com/faqbot/faqbot/internal/faq"
+	"github.com/faqbot/faqbot/internal/faqtest"
 )
-
-// events records the service's events.
-type events struct {
-	mu  sync.Mutex
-	all []faq.Event
-}
-
-func (e *events) Observe(ev faq.Event) {
-	e.mu.Lock()
-	defer e.mu.Unlock()
-	e.all = append(e.all, ev)
-}
-
-func (e *events) last(t *testing.T) faq.Event {
-	t.Helper()
-	e.mu.Lock()
-	defer e.mu.Unlock()
-	if len(e.all) == 0 {
-		t.Fatal("no event")
-	}
-	return e.all[len(e.all)-1]
-}
 
 // answerMessage is the message an answer was sent as, with its footer.
 func answerMessage(id, question string) *discordgo.Message {
@@ -56,7 +34,7 @@ func whyInteraction(id, user, customID, comment string, m *discordgo.Message) *d
 // answer replaces the vote with a comment; a crisis in the comment gets the
 // resources; every rating reaches the service with the message and the question.
 func TestVotes(t *testing.T) {
-	rec := &events{}
+	rec := &faqtest.Events{}
 	b := New(Config{}, answer.New(answer.Config{Cooldown: -1}, newFakeLibrary(), rec, nil), nil, nil)
 	msg := answerMessage("m1", "can i take ketamine with an ssri")
 
@@ -64,7 +42,7 @@ func TestVotes(t *testing.T) {
 	if resp.Type != 4 || resp.Data.Flags != discordgo.MessageFlagsEphemeral || resp.Data.Content != answer.ThanksText {
 		t.Errorf("Helpful -> %s; want a private thank-you", mustJSON(t, resp))
 	}
-	e := rec.last(t)
+	e := rec.Last(t)
 	if e.Action != faq.ActionFeedback || e.PassageID != sampleID || e.Vote == nil || !e.Vote.Helpful || e.Question != "can i take ketamine with an ssri" {
 		t.Errorf("event = %+v; want a helpful vote on %s with the question", e, sampleID)
 	}
@@ -77,7 +55,7 @@ func TestVotes(t *testing.T) {
 	if raw := mustJSON(t, resp); !strings.Contains(raw, `"required":false`) || !strings.Contains(raw, `"max_length":500`) {
 		t.Errorf("modal = %s; want an optional input of at most 500 characters", raw)
 	}
-	if e := rec.last(t); e.Vote == nil || e.Vote.Helpful || e.Vote.Key != helpfulKey {
+	if e := rec.Last(t); e.Vote == nil || e.Vote.Helpful || e.Vote.Key != helpfulKey {
 		t.Errorf("event = %+v; want the same person's vote, changed to not helpful", e)
 	}
 
@@ -85,7 +63,7 @@ func TestVotes(t *testing.T) {
 	if resp.Type != 4 || resp.Data.Content != answer.ThanksText || resp.Data.Flags != discordgo.MessageFlagsEphemeral {
 		t.Errorf("modal answer -> %s; want a private thank-you", mustJSON(t, resp))
 	}
-	if e := rec.last(t); e.Vote == nil || e.Vote.Comment != "the dose for teenagers" || e.Vote.Key != helpfulKey {
+	if e := rec.Last(t); e.Vote == nil || e.Vote.Comment != "the dose for teenagers" || e.Vote.Key != helpfulKey {
 		t.Errorf("event = %+v; want the vote with the comment", e)
 	}
 
@@ -94,7 +72,7 @@ func TestVotes(t *testing.T) {
 		t.Errorf("crisis comment -> %s; want the crisis resources, privately", raw)
 	}
 
-	if _, _ = b.Respond(t.Context(), faq.TransportGateway, voteInteraction("5", "u2", "up:"+sampleID, msg)); rec.last(t).Vote.Key == helpfulKey {
+	if _, _ = b.Respond(t.Context(), faq.TransportGateway, voteInteraction("5", "u2", "up:"+sampleID, msg)); rec.Last(t).Vote.Key == helpfulKey {
 		t.Error("another member's vote has the same key")
 	}
 	resp, _ = b.Respond(t.Context(), faq.TransportGateway, voteInteraction("6", "u1", "down:nope#gone", msg))

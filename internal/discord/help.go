@@ -229,7 +229,7 @@ func threadName(content string) string {
 	if line == "" {
 		return threadDefaultName
 	}
-	return truncate(line, maxThreadName)
+	return faq.Shorten(line, maxThreadName)
 }
 
 // autoReplyOn reports whether the server has auto-replies on; when the switch cannot

@@ -135,7 +135,7 @@ func removeArg(arg string) (turn int, users []string, ok bool) {
 func (b *Bot) askText(ctx context.Context, from faq.Origin, text string) (faq.Answer, error) {
 	a, err := b.svc.Ask(ctx, faq.Question{Origin: from, Text: text})
 	if faq.ErrorCode(err) == faq.EINVALID && b.cfg.MaxQuestion > 0 && runeLen(text) > b.cfg.MaxQuestion {
-		return b.svc.Ask(ctx, faq.Question{Origin: from, Text: truncate(text, b.cfg.MaxQuestion)})
+		return b.svc.Ask(ctx, faq.Question{Origin: from, Text: faq.Shorten(text, b.cfg.MaxQuestion)})
 	}
 	return a, err
 }

@@ -148,7 +148,7 @@ func codeLines(lines []string, limit int) string {
 	const fence = "```\n"
 	var b strings.Builder
 	for i, line := range lines {
-		line = truncate(strings.ReplaceAll(line, "```", "'''"), maxDetailLine) + "\n"
+		line = faq.Shorten(strings.ReplaceAll(line, "```", "'''"), maxDetailLine) + "\n"
 		rest := ""
 		if left := len(lines) - i - 1; left > 0 {
 			rest = fmt.Sprintf(moreLines, left)

@@ -100,9 +100,9 @@ func topicMenu(alts []faq.Alternative, placeholder string) *discordgo.SelectMenu
 			continue
 		}
 		seen[alt.PassageID] = true
-		o := discordgo.SelectMenuOption{Label: truncate(alt.Title, maxChoiceLength), Value: alt.PassageID}
+		o := discordgo.SelectMenuOption{Label: faq.Shorten(alt.Title, maxChoiceLength), Value: alt.PassageID}
 		if alt.Document != "" {
-			o.Description = truncate(alt.Document, maxChoiceLength)
+			o.Description = faq.Shorten(alt.Document, maxChoiceLength)
 		}
 		opts = append(opts, o)
 		if len(opts) == maxSelectOptions {
@@ -157,7 +157,7 @@ func renderMore(alts []faq.Alternative, exclude string) reply {
 }
 
 // text is a plain message reply.
-func text(s string) reply { return reply{content: truncate(s, maxContent)} }
+func text(s string) reply { return reply{content: faq.Shorten(s, maxContent)} }
 
 // response wraps a reply as an interaction response of type 4.
 func (r reply) response(ephemeral bool) *discordgo.InteractionResponse {

@@ -13,9 +13,9 @@ import (
 // references, the disclaimer, the review date and, in the footer, the notice of a
 // review overdue, with Share / More results and Helpful / Not helpful buttons.
 func renderPassage(a faq.Answer, opt renderOptions) reply {
-	e := &discordgo.MessageEmbed{Title: truncate(a.Title, maxEmbedTitle), Color: colorAnswer}
+	e := &discordgo.MessageEmbed{Title: faq.Shorten(a.Title, maxEmbedTitle), Color: colorAnswer}
 	if src := source(a); src != "" {
-		e.Author = &discordgo.MessageEmbedAuthor{Name: truncate(src, maxAuthorName)}
+		e.Author = &discordgo.MessageEmbedAuthor{Name: faq.Shorten(src, maxAuthorName)}
 	}
 	if refs := references(a.References); refs != "" {
 		e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: labelReferences, Value: refs})
@@ -27,17 +27,17 @@ func renderPassage(a faq.Answer, opt renderOptions) reply {
 	}
 	if !a.Reviewed.IsZero() {
 		e.Fields = append(e.Fields, &discordgo.MessageEmbedField{
-			Name: labelReviewed, Value: a.Reviewed.Format(dateLayout), Inline: true,
+			Name: labelReviewed, Value: a.Reviewed.Format(faq.DateLayout), Inline: true,
 		})
 	}
 	// The footer says when the source is overdue for review, then repeats the
 	// question (last: "More results" reads it back).
 	var footer []string
 	if a.ReviewNotice != "" {
-		footer = append(footer, "⚠ "+truncate(a.ReviewNotice, maxAskedFooter))
+		footer = append(footer, "⚠ "+faq.Shorten(a.ReviewNotice, maxAskedFooter))
 	}
 	if q := strings.TrimSpace(opt.question); q != "" {
-		footer = append(footer, askedPrefix+truncate(q, maxAskedFooter))
+		footer = append(footer, askedPrefix+faq.Shorten(q, maxAskedFooter))
 	}
 	if len(footer) > 0 {
 		e.Footer = &discordgo.MessageEmbedFooter{Text: strings.Join(footer, "\n")}
@@ -120,7 +120,7 @@ func references(refs []faq.Reference) string {
 }
 
 func referenceLink(r faq.Reference) string {
-	title := strings.NewReplacer("[", "(", "]", ")").Replace(truncate(r.Title, 200))
+	title := strings.NewReplacer("[", "(", "]", ")").Replace(faq.Shorten(r.Title, 200))
 	switch {
 	case r.URL == "" && title == "":
 		return ""

@@ -126,7 +126,7 @@ func (b *Bot) autocomplete(ctx context.Context, log *slog.Logger, data discordgo
 	choices := make([]*discordgo.ApplicationCommandOptionChoice, 0, maxChoices)
 	seen := map[string]bool{}
 	for _, alt := range alts {
-		name := truncate(strings.TrimSpace(alt.Title), maxChoiceLength)
+		name := faq.Shorten(strings.TrimSpace(alt.Title), maxChoiceLength)
 		if name == "" || seen[name] {
 			continue
 		}

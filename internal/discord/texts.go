@@ -27,8 +27,6 @@ const (
 	labelMore        = "More results"
 	menuNearby       = "Open a nearby topic"
 	menuMore         = "Open one of these"
-	// dateLayout is how a review date is written.
-	dateLayout = "2 January 2006"
 )
 
 // The ratings and the moderators' views (/faq-admin).

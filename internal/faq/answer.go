@@ -149,10 +149,7 @@ func count(n int, noun string) string {
 func someTitles(titles []string, n int) string {
 	shown := make([]string, 0, n)
 	for _, t := range titles[:min(n, len(titles))] {
-		if r := []rune(t); len(r) > 80 {
-			t = string(r[:79]) + "…"
-		}
-		shown = append(shown, t)
+		shown = append(shown, Shorten(t, 80))
 	}
 	s := strings.Join(shown, "; ")
 	if len(titles) > n {

@@ -1,11 +1,9 @@
 package questionlog_test
 
 import (
-	"bytes"
 	"context"
 	"database/sql"
 	"errors"
-	"fmt"
 	"log/slog"
 	"path/filepath"
 	"strings"
@@ -37,12 +35,12 @@ type logged struct {
 	svc  *answer.Service
 	log  *questionlog.Log
 	reg  *prometheus.Registry
-	logs *syncBuffer
+	logs *faqtest.SyncBuffer
 }
 
 func start(t *testing.T, cfg questionlog.Config, store questionlog.Store) *logged {
 	t.Helper()
-	l := &logged{reg: prometheus.NewRegistry(), logs: &syncBuffer{}}
+	l := &logged{reg: prometheus.NewRegistry(), logs: &faqtest.SyncBuffer{}}
 	l.log = questionlog.New(cfg, store, l.reg, slog.New(slog.NewTextHandler(l.logs, nil)))
 	t.Cleanup(func() {
 		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
@@ -314,22 +312,4 @@ func TestPurgeRunsByItself(t *testing.T) {
 		}
 		time.Sleep(5 * time.Millisecond)
 	}
-}
-
-// syncBuffer is a log sink safe for concurrent use.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return fmt.Sprint(s.b.String())
 }

@@ -124,7 +124,7 @@ type Count struct {
 }
 
 // DayLayout is how Count.Day is written.
-const DayLayout = "2006-01-02"
+const DayLayout = time.DateOnly
 
 // Batch is what one write stores: records to insert, votes to insert or replace,
 // counts to add.

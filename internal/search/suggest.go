@@ -57,8 +57,9 @@ func splitWords(s string) []string {
 	})
 }
 
-// maxPrefixBytes is how much of a typed prefix is matched against titles word by word.
-const maxPrefixBytes = 200
+// maxPrefix is how much of a typed prefix (in characters) is matched against titles
+// word by word.
+const maxPrefix = 200
 
 // Suggest ranks FAQ questions and section titles for a partly typed question, for
 // autocomplete: each typed word must start some word of the title or its alternate
@@ -70,7 +71,7 @@ func (ix *Index) Suggest(ctx context.Context, prefix string, n int) ([]faq.Hit, 
 	if n <= 0 {
 		return nil, nil
 	}
-	typed := splitWords(truncate(prefix, maxPrefixBytes))
+	typed := splitWords(faq.Shorten(prefix, maxPrefix))
 	type scored struct {
 		i, score int
 	}
@@ -117,15 +118,6 @@ func (ix *Index) Suggest(ctx context.Context, prefix string, n int) ([]faq.Hit, 
 		}
 	}
 	return out, nil
-}
-
-// truncate cuts s to n bytes and marks the cut with "…". (The mark is no word, but
-// the word it cuts is matched as the prefix it became.)
-func truncate(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	return strings.ToValidUTF8(s[:n], "") + "…"
 }
 
 func hasWordPrefix(words []string, prefix string) bool {

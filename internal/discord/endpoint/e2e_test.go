@@ -31,7 +31,7 @@ type stack struct {
 	h       *endpoint.Handler
 	discord *discordtest.Server
 	content string
-	logs    *lockedBuffer
+	logs    *faqtest.SyncBuffer
 }
 
 type stackOptions struct {
@@ -41,7 +41,7 @@ type stackOptions struct {
 
 func newStack(t testing.TB, opt stackOptions) *stack {
 	t.Helper()
-	s := &stack{signer: newSigner(t), content: faqtest.Content(t), logs: &lockedBuffer{}}
+	s := &stack{signer: newSigner(t), content: faqtest.Content(t), logs: &faqtest.SyncBuffer{}}
 	var out io.Writer = s.logs
 	if opt.logs != nil {
 		out = opt.logs

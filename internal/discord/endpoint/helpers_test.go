@@ -20,6 +20,7 @@ import (
 	"github.com/bwmarrin/discordgo"
 
 	"github.com/faqbot/faqbot/internal/discord/endpoint"
+	"github.com/faqbot/faqbot/internal/faqtest"
 )
 
 // signer signs requests as Discord does, with a key pair made for the test.
@@ -43,24 +44,6 @@ func (s signer) publicHex() string { return hex.EncodeToString(s.pub) }
 func (s signer) sign(ts time.Time, body []byte) (sig, stamp string) {
 	stamp = strconv.FormatInt(ts.Unix(), 10)
 	return hex.EncodeToString(ed25519.Sign(s.priv, append([]byte(stamp), body...))), stamp
-}
-
-// lockedBuffer collects log output written from several goroutines.
-type lockedBuffer struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
-}
-
-func (b *lockedBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.Write(p)
-}
-
-func (b *lockedBuffer) String() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.String()
 }
 
 // fakeBot answers every interaction with a fixed message. Commands named "later" and
@@ -102,7 +85,7 @@ type fixture struct {
 	srv  *httptest.Server
 	h    *endpoint.Handler
 	bot  *fakeBot
-	logs *lockedBuffer
+	logs *faqtest.SyncBuffer
 	now  time.Time
 }
 
@@ -111,7 +94,7 @@ func newFixture(t *testing.T) *fixture {
 	f := &fixture{
 		signer: newSigner(t),
 		bot:    &fakeBot{done: make(chan string, 1)},
-		logs:   &lockedBuffer{},
+		logs:   &faqtest.SyncBuffer{},
 		now:    time.Unix(1_800_000_000, 0),
 	}
 	log := slog.New(slog.NewTextHandler(f.logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
