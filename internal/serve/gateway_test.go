@@ -1,13 +1,11 @@
 package serve_test
 
 import (
-	"bytes"
 	"context"
 	"log/slog"
 	"net/http"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -18,24 +16,6 @@ import (
 	"github.com/faqbot/faqbot/internal/serve"
 )
 
-// logs is a log the test reads while serve writes it.
-type logs struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
-}
-
-func (l *logs) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.buf.Write(p)
-}
-
-func (l *logs) count(s string) int {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return strings.Count(l.buf.String(), s)
-}
-
 // TestGatewayRetryKeepsHealthzUp: with Discord refusing at start-up, serve keeps
 // /healthz and /metrics up, tries the registration and the gateway again with
 // backoff, logging each attempt, and connects once Discord accepts.
@@ -43,7 +23,7 @@ func TestGatewayRetryKeepsHealthzUp(t *testing.T) {
 	fake := discordtest.New(t, "bot-token")
 	fake.Fail("GET", "/gateway/bot", http.StatusServiceUnavailable, 1000)
 	fake.Fail("PUT", "/applications/", http.StatusServiceUnavailable, 1000)
-	var out logs
+	var out faqtest.SyncBuffer
 	cfg := serve.Config{
 		Gateway: true,
 		Discord: discord.Config{Token: "bot-token", APIURL: fake.APIURL(), GuildID: discordtest.GuildID, RetryBackoff: 5 * time.Millisecond},
@@ -52,10 +32,10 @@ func TestGatewayRetryKeepsHealthzUp(t *testing.T) {
 	awaitStatus(t, s.ops+serve.PathHealth, http.StatusOK)
 	ctx, cancel := context.WithTimeout(t.Context(), 30*time.Second)
 	defer cancel()
-	for out.count(`to="connect to the gateway" attempt=3`) == 0 || out.count(`to="register the commands" attempt=1`) == 0 {
+	for !strings.Contains(out.String(), `to="connect to the gateway" attempt=3`) || !strings.Contains(out.String(), `to="register the commands" attempt=1`) {
 		select {
 		case <-ctx.Done():
-			t.Fatalf("no retries logged:\n%s", out.buf.String())
+			t.Fatalf("no retries logged:\n%s", out.String())
 		case <-time.After(5 * time.Millisecond): // poll the log, within ctx's deadline
 		}
 	}
@@ -69,8 +49,8 @@ func TestGatewayRetryKeepsHealthzUp(t *testing.T) {
 	if _, err := fake.Await(ctx, discordtest.Route("PUT", "/applications/")); err != nil {
 		t.Fatalf("the commands were not registered once Discord accepted: %v", err)
 	}
-	if strings.Contains(out.buf.String(), "discord.com") {
-		t.Errorf("the log names discord.com; want the URL dialled:\n%s", out.buf.String())
+	if strings.Contains(out.String(), "discord.com") {
+		t.Errorf("the log names discord.com; want the URL dialled:\n%s", out.String())
 	}
 }
 
