@@ -3,6 +3,7 @@ package answer_test
 import (
 	"context"
 	"errors"
+	"os"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -249,10 +250,18 @@ func TestErrorsCarryCodesAndTexts(t *testing.T) {
 		!strings.Contains(faq.ErrorMessage(err), "still loading") || s.Status().Ready {
 		t.Errorf("Ask before the index is loaded: %v (ready %v); want EUNAVAILABLE", err, s.Status().Ready)
 	}
+	broken := filepath.Join(content, "broken.md")
+	faqtest.WriteFile(t, broken, "no front matter\n")
+	if _, err := s.Reindex(ctx, faq.ReindexRequest{}); !strings.Contains(faq.ErrorMessage(err), "no index was put in service") {
+		t.Errorf("first Reindex of broken content: %v; want it to say nothing is in service", err)
+	}
+	if err := os.Remove(broken); err != nil {
+		t.Fatal(err)
+	}
 	if _, err := s.Reindex(ctx, faq.ReindexRequest{}); err != nil {
 		t.Fatal(err)
 	}
-	faqtest.WriteFile(t, filepath.Join(content, "broken.md"), "no front matter\n")
+	faqtest.WriteFile(t, broken, "no front matter\n")
 	_, err = s.Reindex(ctx, faq.ReindexRequest{})
 	var fe *faq.Error
 	if !errors.As(err, &fe) || fe.Code != faq.EINVALID || !strings.Contains(fe.Message, "previous index is still serving") ||

@@ -27,9 +27,9 @@ func (s *Service) userError(err error) error {
 	case errors.Is(err, index.ErrNoContent):
 		return &faq.Error{Code: faq.EINVALID, Message: noContentText, Details: err.Error(), Err: err}
 	case errors.As(err, &ce):
-		return &faq.Error{Code: faq.EINVALID, Message: badContentText, Details: ce.Err.Error(), Err: err}
+		return &faq.Error{Code: faq.EINVALID, Message: fmt.Sprintf(badContentText, s.leftInService()), Details: ce.Err.Error(), Err: err}
 	case errors.As(err, &ke):
-		msg := fmt.Sprintf(checksFailedText, len(ke.Failures), ke.Checks)
+		msg := fmt.Sprintf(checksFailedText, len(ke.Failures), ke.Checks, s.leftInService())
 		if ke.Still > 0 {
 			msg += fmt.Sprintf(stillFailingText, ke.Still)
 		}
@@ -38,4 +38,13 @@ func (s *Service) userError(err error) error {
 		return &faq.Error{Code: faq.EINVALID, Message: noEarlierText, Err: err}
 	}
 	return &faq.Error{Code: faq.EINTERNAL, Message: faq.TroubleText, Err: err}
+}
+
+// leftInService says what serves after a failed reindex: the build in service, or
+// none when there was none.
+func (s *Service) leftInService() string {
+	if s.lib.Status().Ready {
+		return stillServingText
+	}
+	return nothingServingText
 }

@@ -46,9 +46,13 @@ const (
 	noVoterText     = "Feedback needs someone to give it."
 	noPassageText   = "That answer can't be rated: it names no passage."
 	longCommentText = "That's a bit long — please say it in under %d characters."
-	badContentText  = "Reindex failed — the content has problems, so the previous index is still serving answers."
-	// checksFailedText takes the number of checks failed and of checks.
-	checksFailedText = "Reindex refused — %d of %d must-answer checks failed, so the previous index is still serving answers. " +
+	badContentText  = "Reindex failed — the content has problems, so %s."
+	// What a failed reindex leaves: the build in service, or none (the first build).
+	stillServingText   = "the previous index is still serving answers"
+	nothingServingText = "no index was put in service"
+	// checksFailedText takes the number of checks failed and of checks, then one of
+	// the two above.
+	checksFailedText = "Reindex refused — %d of %d must-answer checks failed, so %s. " +
 		"Fix the content or the checks, or reindex with force to put it in service anyway."
 	// stillFailingText adds to checksFailedText how many other checks fail in the
 	// build in service too (they alone do not refuse a build).
