@@ -114,7 +114,7 @@ func TestDerivedRulesSpecific(t *testing.T) {
 		{Synonyms: []string{"serotonin syndrome", "serotonin toxicity"}},
 		{Synonyms: []string{"glutamate", "glutamic acid"}},
 	}
-	got := pairs(ix.specific(rules))
+	got := pairs(ix.specific(rules, nil))
 	if want := []string{"serotonin syndrome = serotonin toxicity", "glutamate = glutamic acid"}; !slices.Equal(got, want) {
 		t.Errorf("specific = %q; want %q", got, want)
 	}

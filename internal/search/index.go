@@ -95,11 +95,15 @@ func (ix *Index) load(lib faq.Library, derived []faq.SynonymRule) error {
 	}
 	// What comes from the library is made while the index's dictionaries are read:
 	// each is a good part of opening a large index.
+	// So are the synonym rules' phrases analysed.
+	rules := slices.Concat(lib.Synonyms, derived, vocabulary)
+	var phrases map[string][]string
 	var wg sync.WaitGroup
 	wg.Go(func() {
 		ix.passages, ix.byID = newPassages(lib)
 		ix.words = sync.OnceValue(func() [][]string { return passageWords(ix.passages) })
 		ix.dictionary = englishDictionary()
+		phrases = ix.analyzeRules(rules)
 	})
 	defer wg.Wait()
 	if ix.exec, err = bm25.New(ix.bleve, fields); err != nil {
@@ -109,7 +113,8 @@ func (ix *Index) load(lib faq.Library, derived []faq.SynonymRule) error {
 	ix.fuzzy = newFuzzyVocab(ix.vocab)
 	ix.generic = ix.analyzeSet(genericWords)
 	ix.common = newFuzzyVocab(commonWords(ix.generic))
-	ix.synonyms = ix.newSynonymTable(slices.Concat(lib.Synonyms, ix.specific(derived), vocabulary))
+	wg.Wait()
+	ix.synonyms = ix.newSynonymTable(slices.Concat(lib.Synonyms, ix.specific(derived, phrases), vocabulary), phrases)
 	ix.cueTerms = aspects.cueTerms(ix.analyze)
 	return nil
 }
@@ -121,13 +126,13 @@ const maxDerivedShare = 0.005
 
 // specific returns the derived rules whose one-word names are rare enough to name one
 // thing.
-func (ix *Index) specific(rules []faq.SynonymRule) []faq.SynonymRule {
+func (ix *Index) specific(rules []faq.SynonymRule, phrases map[string][]string) []faq.SynonymRule {
 	limit := max(int(maxDerivedShare*float64(ix.docCount)), 2)
 	out := rules[:0:0]
 	for _, r := range rules {
 		ok := true
 		for _, name := range r.Synonyms {
-			if terms := ix.analyze(name); len(terms) == 1 && ix.vocab[terms[0]] > limit {
+			if terms := ix.analyzed(phrases, name); len(terms) == 1 && ix.vocab[terms[0]] > limit {
 				ok = false
 			}
 		}

@@ -1,6 +1,7 @@
 package search
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/faqbot/faqbot/internal/faq"
@@ -28,7 +29,7 @@ type synonym struct {
 	factor float64
 }
 
-func (ix *Index) newSynonymTable(rules []faq.SynonymRule) synonymTable {
+func (ix *Index) newSynonymTable(rules []faq.SynonymRule, phrases map[string][]string) synonymTable {
 	merged := map[string]*synonymEntry{}
 	var order []string
 	add := func(lhs []string, rhs [][]string, factor float64) {
@@ -51,14 +52,14 @@ func (ix *Index) newSynonymTable(rules []faq.SynonymRule) synonymTable {
 		}
 	}
 	for _, r := range rules {
-		syn := ix.analyzeAll(r.Synonyms)
+		syn := ix.analyzeAll(phrases, r.Synonyms)
 		if len(r.Input) == 0 {
 			for _, s := range syn {
 				add(s, syn, equivalentFactor)
 			}
 			continue
 		}
-		for _, in := range ix.analyzeAll(r.Input) {
+		for _, in := range ix.analyzeAll(phrases, r.Input) {
 			add(in, syn, oneWayFactor)
 		}
 	}
@@ -79,10 +80,12 @@ func (ix *Index) newSynonymTable(rules []faq.SynonymRule) synonymTable {
 }
 
 // analyzeAll analyses each phrase, dropping those that analyse to nothing.
-func (ix *Index) analyzeAll(phrases []string) [][]string {
+// analyzeAll returns the terms of each of list's phrases that has any, looked up in
+// phrases (see analyzeRules) or analysed.
+func (ix *Index) analyzeAll(phrases map[string][]string, list []string) [][]string {
 	var out [][]string
-	for _, p := range phrases {
-		if terms := ix.analyze(p); len(terms) > 0 {
+	for _, p := range list {
+		if terms := ix.analyzed(phrases, p); len(terms) > 0 {
 			out = append(out, terms)
 		}
 	}
@@ -118,4 +121,26 @@ func indexSeq(list []synonym, s []string) int {
 		}
 	}
 	return -1
+}
+
+// analyzeRules analyses every phrase of rules once, for newSynonymTable: Open does
+// it while it reads the index's dictionaries.
+func (ix *Index) analyzeRules(rules []faq.SynonymRule) map[string][]string {
+	out := map[string][]string{}
+	for _, r := range rules {
+		for _, p := range slices.Concat(r.Input, r.Synonyms) {
+			if _, ok := out[p]; !ok {
+				out[p] = ix.analyze(p)
+			}
+		}
+	}
+	return out
+}
+
+// analyzed returns phrase's terms from phrases, analysing it when it is not there.
+func (ix *Index) analyzed(phrases map[string][]string, phrase string) []string {
+	if terms, ok := phrases[phrase]; ok {
+		return terms
+	}
+	return ix.analyze(phrase)
 }
