@@ -21,6 +21,7 @@ const crisisText = "I want to kill myself"
 // when asked to; a crisis message gets the resources privately, with a word on
 // reaching out. No help channels, no privileged intent.
 func TestFindAnswer(t *testing.T) {
+	t.Parallel() // each talks to a fake Discord of its own; closing a session waits a second
 	h := startBot(t, discord.Config{GuildID: discordtest.GuildID})
 	known := h.want(t, knownQuestion)
 	poster := asker(3001)

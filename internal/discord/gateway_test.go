@@ -64,6 +64,7 @@ Text.
 // session (closing a session takes discordgo a second); the steps depend on each
 // other and run in order.
 func TestGateway(t *testing.T) {
+	t.Parallel() // each talks to a fake Discord of its own; closing a session waits a second
 	h := startBot(t, discord.Config{GuildID: discordtest.GuildID})
 	known := h.want(t, knownQuestion)
 	if known.Kind != faq.KindAnswer {

@@ -50,6 +50,7 @@ func helpBot(t *testing.T) (*harness, *clock, *questionlog.Log, *logdb.DB) {
 // rate, and remove them for the asker or a moderator; /faq-admin autoreply switches
 // it all off. One bot session; the steps run in order.
 func TestHelpChannels(t *testing.T) {
+	t.Parallel() // each talks to a fake Discord of its own; closing a session waits a second
 	h, clk, ql, db := helpBot(t)
 	poster := asker(2101)
 	question := h.want(t, knownQuestion)

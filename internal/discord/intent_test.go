@@ -13,6 +13,7 @@ import (
 // everything but the auto-replies works; posts that arrive without their text are
 // warned about once too.
 func TestWithoutMessageContent(t *testing.T) {
+	t.Parallel() // each talks to a fake Discord of its own; closing a session waits a second
 	const warning = "MESSAGE CONTENT INTENT"
 	t.Run("the intent refused", func(t *testing.T) {
 		h := startBotWith(t, discord.Config{GuildID: discordtest.GuildID, HelpChannels: []string{helpForum}}, botOptions{

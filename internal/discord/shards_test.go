@@ -138,6 +138,7 @@ func registrations(fake *discordtest.Server) int {
 // TestShardsInOneProcess runs the shards Discord recommends (2) in one process: each
 // server's interactions are answered on its shard, and the commands registered once.
 func TestShardsInOneProcess(t *testing.T) {
+	t.Parallel() // each talks to a fake Discord of its own; closing a session waits a second
 	fake := discordtest.New(t, botToken)
 	fake.GatewayBot = discordtest.GatewayBot{Shards: 2, Total: 1000, Remaining: 1000, MaxConcurrency: 2}
 	svc, _ := servicetest.Open(t, faqtest.Content(t), answer.Config{}, nil)
@@ -155,6 +156,7 @@ func TestShardsInOneProcess(t *testing.T) {
 // server's interactions reach the process of its shard only, and only the process
 // of shard 0 registers the commands.
 func TestShardsInTwoProcesses(t *testing.T) {
+	t.Parallel() // each talks to a fake Discord of its own; closing a session waits a second
 	fake := discordtest.New(t, botToken)
 	svc, _ := servicetest.Open(t, faqtest.Content(t), answer.Config{}, nil)
 	p0 := startProcess(t, fake, svc, discord.Config{ShardCount: 2, ShardIDs: []int{0}})

@@ -20,6 +20,7 @@ import (
 // /healthz and /metrics up, tries the registration and the gateway again with
 // backoff, logging each attempt, and connects once Discord accepts.
 func TestGatewayRetryKeepsHealthzUp(t *testing.T) {
+	t.Parallel() // a fake Discord of its own; closing a session waits a second
 	fake := discordtest.New(t, "bot-token")
 	fake.Fail("GET", "/gateway/bot", http.StatusServiceUnavailable, 1000)
 	fake.Fail("PUT", "/applications/", http.StatusServiceUnavailable, 1000)

@@ -159,6 +159,7 @@ func poll(t *testing.T, what string, want []string, get func() string) string {
 // its nearest passage; a Not helpful vote (with what the asker was looking for) shows
 // in /faq-admin feedback; stats count both; a member is refused all of them.
 func TestModeratorViews(t *testing.T) {
+	t.Parallel() // a fake Discord of its own; closing a session waits a second
 	cfg := serve.Config{Database: logdb.Config{Dir: t.TempDir()}, QuestionLog: fastLog}
 	cfg.Answer.Cooldown = -1
 	g := startGateway(t, cfg)

@@ -195,6 +195,7 @@ func TestHealthzUntilReady(t *testing.T) {
 // TestHealthzGatewayOnly: a bot with only the gateway serves /healthz and /metrics on
 // METRICS_ADDR, 503 until its index is in service.
 func TestHealthzGatewayOnly(t *testing.T) {
+	t.Parallel() // a fake Discord of its own; closing a session waits a second
 	fake := discordtest.New(t, "bot-token")
 	gate := make(chan struct{})
 	cfg := serve.Config{
