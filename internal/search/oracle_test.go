@@ -3,16 +3,13 @@ package search
 import (
 	"context"
 	"fmt"
-	"math"
 	"path/filepath"
-	"slices"
 	"strings"
 	"testing"
 
-	"github.com/blevesearch/bleve/v2"
-	bsearch "github.com/blevesearch/bleve/v2/search"
 	"github.com/faqbot/faqbot/internal/content"
 	"github.com/faqbot/faqbot/internal/faq"
+	"github.com/faqbot/faqbot/internal/search/bm25/bm25test"
 )
 
 // syntheticLibrary is the shipped content plus passages that share common words
@@ -72,55 +69,13 @@ func TestQueriesMatchBleve(t *testing.T) {
 			if err != nil {
 				t.Fatalf("%s: execute(%q): %v", pass, question, err)
 			}
-			req := bleve.NewSearchRequestOptions(q, 10, 0, false)
-			req.IncludeLocations = true
-			sr, err := ix.bleve.SearchInContext(context.Background(), req)
-			if err != nil {
-				t.Fatalf("%s: bleve search(%q): %v", pass, question, err)
+			hits := make([]bm25test.Hit, len(got))
+			for i, h := range got {
+				hits[i] = bm25test.Hit(h)
 			}
-			want := sr.Hits
-			if len(got) != len(want) {
-				t.Errorf("%s: %q: %d hits; bleve finds %d", pass, question, len(got), len(want))
-				continue
-			}
-			// Scores agree up to rounding (the clauses' scores are summed in another
-			// order), so passages with equal scores may come in another order.
-			byID := map[string]*bsearch.DocumentMatch{}
-			for _, w := range want {
-				byID[w.ID] = w
-			}
-			last := want[len(want)-1].Score
-			for i, g := range got {
-				if !near(g.Score, want[i].Score) {
-					t.Errorf("%s: %q hit %d scores %.12g; bleve's %.12g", pass, question, i, g.Score, want[i].Score)
-				}
-				w, ok := byID[g.ID]
-				if !ok {
-					if !near(g.Score, last) { // else a tie with bleve's last hit
-						t.Errorf("%s: %q: hit %s (%.12g) is not among bleve's", pass, question, g.ID, g.Score)
-					}
-					continue
-				}
-				if gt, wt := matchedTerms(g.Matched), matchedTerms(w.Locations); !slices.Equal(gt, wt) {
-					t.Errorf("%s: %q hit %s matched %v; bleve: %v", pass, question, g.ID, gt, wt)
-				}
-			}
+			bm25test.Check(t, fmt.Sprintf("%s: %q", pass, question), ix.bleve, q, 10, hits)
 		}
 	}
-}
-
-func near(a, b float64) bool { return math.Abs(a-b) <= 1e-9*math.Max(math.Abs(a), math.Abs(b)) }
-
-// matchedTerms lists "field:term" for each term a hit matched, sorted.
-func matchedTerms(locs bsearch.FieldTermLocationMap) []string {
-	var out []string
-	for field, terms := range locs {
-		for term := range terms {
-			out = append(out, field+":"+term)
-		}
-	}
-	slices.Sort(out)
-	return out
 }
 
 // TestWarmKeepsAnswers checks that answers do not change once Warm has cached the

@@ -4,15 +4,14 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"math"
-	"slices"
 	"sync"
 	"testing"
 
 	"github.com/blevesearch/bleve/v2"
-	bsearch "github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
 	index "github.com/blevesearch/bleve_index_api"
+
+	"github.com/faqbot/faqbot/internal/search/bm25/bm25test"
 )
 
 // TestSearchMatchesBleve checks that Search finds the same passages, with the same
@@ -65,51 +64,15 @@ func checkSearch(t *testing.T, name string, idx bleve.Index, s *Searcher, q *que
 	if err != nil {
 		t.Fatalf("%s: Search: %v", name, err)
 	}
-	req := bleve.NewSearchRequestOptions(q, size, 0, false)
-	req.IncludeLocations = true
-	sr, err := idx.SearchInContext(context.Background(), req)
-	if err != nil {
-		t.Fatalf("%s: bleve: %v", name, err)
-	}
-	want := sr.Hits
-	if len(got) != len(want) {
-		t.Errorf("%s: %d hits; bleve finds %d", name, len(got), len(want))
-		return
-	}
-	// Scores agree up to rounding (the clauses' scores are summed in another
-	// order), so passages with equal scores may come in another order.
-	byID := map[string]*bsearch.DocumentMatch{}
-	for _, w := range want {
-		byID[w.ID] = w
-	}
-	for i, g := range got {
-		if !near(g.Score, want[i].Score) {
-			t.Errorf("%s: hit %d scores %.12g; bleve's %.12g", name, i, g.Score, want[i].Score)
-		}
-		w, ok := byID[g.ID]
-		if !ok {
-			if !near(g.Score, want[len(want)-1].Score) { // else a tie with bleve's last hit
-				t.Errorf("%s: hit %s (%.12g) is not among bleve's", name, g.ID, g.Score)
-			}
-			continue
-		}
-		if gt, wt := matchedTerms(g.Matched), matchedTerms(w.Locations); !slices.Equal(gt, wt) {
-			t.Errorf("%s: hit %s matched %v; bleve: %v", name, g.ID, gt, wt)
-		}
-	}
+	bm25test.Check(t, name, idx, q, size, testHits(got))
 }
 
-func near(a, b float64) bool { return math.Abs(a-b) <= 1e-9*math.Max(math.Abs(a), math.Abs(b)) }
-
-// matchedTerms lists "field:term" for each term a hit matched, sorted.
-func matchedTerms(locs bsearch.FieldTermLocationMap) []string {
-	var out []string
-	for field, terms := range locs {
-		for term := range terms {
-			out = append(out, field+":"+term)
-		}
+// testHits converts hits for bm25test.
+func testHits(hits []Hit) []bm25test.Hit {
+	out := make([]bm25test.Hit, len(hits))
+	for i, h := range hits {
+		out[i] = bm25test.Hit(h)
 	}
-	slices.Sort(out)
 	return out
 }
 
